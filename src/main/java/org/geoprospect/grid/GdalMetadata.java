@@ -15,13 +15,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * GDAL's metadata, as GDAL keeps it in the GeoTIFF tag GDAL_METADATA (42112): {@code <GDALMetadata>} with
  * {@code <Item name="…">} elements. Items without {@code sample} are dataset metadata; items with
  * {@code sample="i"} (0-based) belong to band i, where {@code role="description"} is the band's description (its
  * name here) and {@code role="unittype"} its unit (band metadata key {@code unit}). Items of other metadata domains
- * are not this project's and are ignored.
+ * are not this project's and are ignored. GDAL escapes item values twice (it XML-escapes the value, then serialises
+ * the XML), so {@code a & b} is stored as {@code a &amp;amp; b}; this class does the same both ways, so that GDAL
+ * and this reader see the same text.
  *
  * @param dataset      dataset metadata items
  * @param descriptions band descriptions, null where a band has none
@@ -30,6 +34,7 @@ import java.util.Map;
 record GdalMetadata(Map<String, String> dataset, List<String> descriptions, List<Map<String, String>> bands) {
     /** The band metadata key GDAL's unit type is kept under. */
     static final String UNIT = "unit";
+    private static final Pattern XML_REFERENCE = Pattern.compile("&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]{1,6}|#[0-9]{1,7});");
 
     /** The XML for a raster's metadata. Non-ASCII characters become character references: the tag is 7-bit ASCII. */
     static String toXml(Map<String, String> dataset, List<Band> bands) {
@@ -56,27 +61,37 @@ record GdalMetadata(Map<String, String> dataset, List<String> descriptions, List
         if (role != null) {
             xml.append(" role=\"").append(role).append('"');
         }
-        xml.append('>').append(escape(value)).append("</Item>\n");
+        xml.append('>').append(escape(escapeEntities(value))).append("</Item>\n");
     }
 
+    /** Escapes XML's special characters and, because the tag is 7-bit, everything else outside printable ASCII. */
     private static String escape(String text) {
         StringBuilder s = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> s.append("&amp;");
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '"' -> s.append("&quot;");
-                default -> {
-                    if (c < 0x80 && (c >= 0x20 || c == '\n' || c == '\t')) {
-                        s.append((char) c);
-                    } else {
-                        s.append("&#").append(c).append(';');
-                    }
-                }
+        escapeEntities(text).codePoints().forEach(c -> {
+            if (c < 0x80 && (c >= 0x20 || c == '\n' || c == '\t')) {
+                s.append((char) c);
+            } else {
+                s.append("&#").append(c).append(';');
             }
         });
         return s.toString();
+    }
+
+    private static String escapeEntities(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Undoes GDAL's own escaping of a value (CPLUnescapeString with CPLES_XML). */
+    private static String unescape(String text) {
+        return XML_REFERENCE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1)) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> Character.toString(m.group(1).startsWith("#x")
+                    ? Integer.parseInt(m.group(1).substring(2), 16) : Integer.parseInt(m.group(1).substring(1)));
+        }));
     }
 
     /**
@@ -99,7 +114,7 @@ record GdalMetadata(Map<String, String> dataset, List<String> descriptions, List
                     continue;
                 }
                 String name = item.getAttribute("name");
-                String value = item.getTextContent();
+                String value = unescape(item.getTextContent());
                 if (item.getAttribute("sample").isEmpty()) {
                     dataset.put(name, value);
                     continue;
