@@ -70,7 +70,8 @@ public final class GeoTiffReader {
         try {
             return TiffReader.readTiff(file.toFile()).getFileDirectory();
         } catch (IOException | TiffException e) {
-            throw new InvalidInputException("grid", file + ": cannot be read as a TIFF file (" + e.getMessage() + ")", e);
+            throw new InvalidInputException("grid", file + ": cannot be read as a TIFF file (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -100,7 +101,7 @@ public final class GeoTiffReader {
         return text == null || text.isBlank() ? Double.NaN : Double.parseDouble(text.strip());
     }
 
-    /** Samples as float32; nodata is compared in the sample type, as GDAL does (a float32 band's −3.4e38 is FLT_MAX). */
+    /** Samples as float32; nodata is compared in the sample type, as GDAL does (float32 −3.4e38 means −FLT_MAX). */
     private static float[] toFloats(ByteBuffer samples, FieldType type, double noData) {
         int size = type.getBytes();
         float[] out = new float[samples.capacity() / size];

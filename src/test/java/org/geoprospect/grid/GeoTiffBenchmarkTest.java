@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Write and read time of a 3072 × 3072 × 16 float32 raster (600 MB), printed, not asserted. Excluded from the
- * default build; run with {@code mvn test -Dtest=GeoTiffBenchmarkTest -DexcludedGroups=none}.
+ * default build; run with {@code mvn test -Dtest=GeoTiffBenchmarkTest -Dexcluded.tags=none}.
  */
 @Tag("benchmark")
 class GeoTiffBenchmarkTest {
