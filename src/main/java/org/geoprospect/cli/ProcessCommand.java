@@ -1,0 +1,156 @@
+package org.geoprospect.cli;
+
+import org.geoprospect.core.Cancellation;
+import org.geoprospect.process.GeoProcess;
+import org.geoprospect.process.InputDescription;
+import org.geoprospect.process.OutputDescription;
+import org.geoprospect.process.ProcessContext;
+import org.geoprospect.process.ProcessDescription;
+import org.geoprospect.process.ProcessInputs;
+import org.geoprospect.process.ProcessResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A command built from a process's description: each input becomes an option ({@code cellSize} →
+ * {@code --cell-size}), and {@code --out} names the first output's file or a folder for all outputs, as the
+ * description says; other outputs of a file-style process get an option each ({@code --report FILE}).
+ * Parses, runs the process with a progress bar, prints the outputs and warnings.
+ */
+final class ProcessCommand {
+    private final GeoProcess process;
+    private final CommandSpec spec;
+
+    ProcessCommand(GeoProcess process) {
+        this.process = process;
+        ProcessDescription d = process.description();
+        this.spec = CommandSpec.create().name(d.identifier());
+        spec.mixinStandardHelpOptions(true);
+        spec.usageMessage().description(d.title(), "", d.abstractText()).sortOptions(false);
+        for (InputDescription input : d.inputs()) {
+            spec.addOption(option(input));
+        }
+        spec.addOption(OptionSpec.builder("--out").paramLabel(d.outputsToFolder() ? "DIR" : "FILE").required(true)
+                .type(Path.class).description(d.outputsToFolder() ? "Folder for the outputs ("
+                        + String.join(", ", fileNames(d)) + ")." : "File for the " + d.outputs().get(0).title()
+                        + ".").build());
+        if (!d.outputsToFolder()) {
+            for (OutputDescription o : d.outputs().subList(1, d.outputs().size())) {
+                spec.addOption(OptionSpec.builder("--" + kebab(o.identifier())).paramLabel("FILE").type(Path.class)
+                        .description(o.title() + ": " + o.abstractText()).build());
+            }
+        }
+    }
+
+    CommandSpec spec() {
+        return spec;
+    }
+
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<String> fileNames(ProcessDescription d) {
+        return d.outputs().stream().filter(o -> o.fileName() != null).map(OutputDescription::fileName).toList();
+    }
+
+    private static OptionSpec option(InputDescription input) {
+        String description = input.abstractText()
+                + (input.defaultValue() != null ? " Default: " + input.defaultValue() + "." : "")
+                + (input.allowedValues().isEmpty() || input.dataType().equals("boolean") ? ""
+                : " One of: " + String.join(", ", input.allowedValues()) + ".")
+                + (input.range() != null ? " Range: " + input.range() + "." : "");
+        OptionSpec.Builder b = OptionSpec.builder("--" + kebab(input.identifier())).description(description);
+        if (input.dataType().equals("boolean")) {
+            return b.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false").build();
+        }
+        String label = input.isComplex() ? "FILE" : input.isList() ? "A,B,..." : input.dataType().toUpperCase();
+        return b.type(String.class).paramLabel(label).build();
+    }
+
+    /** Runs the parsed command; exceptions go to {@link Main}'s one mapping to exit codes. */
+    int run(CommandLine.ParseResult parsed, PrintStream out, PrintStream err, boolean terminal) {
+        ProcessDescription d = process.description();
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        for (InputDescription input : d.inputs()) {
+            OptionSpec o = parsed.matchedOption("--" + kebab(input.identifier()));
+            if (o != null) {
+                raw.put(input.identifier(), o.stringValues().isEmpty() ? List.of("true") : o.stringValues());
+            }
+        }
+        ProcessInputs inputs = ProcessInputs.of(d, raw);
+        Path out0 = parsed.matchedOptionValue("--out", (Path) null);
+        Map<String, Path> targets = targets(d, parsed, out0);
+        Cancellation cancellation = new Cancellation();
+        Thread hook = new Thread(cancellation::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProcessResult result;
+        try {
+            result = process.execute(inputs, new ProcessContext(new ProgressBar(err, terminal), cancellation,
+                    targets::get));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down: the hook has run
+            }
+        }
+        for (String w : result.warnings()) {
+            err.println("warning: " + w);
+        }
+        for (Map.Entry<String, Object> e : result.outputs().entrySet()) {
+            out.println(e.getKey() + ": " + e.getValue());
+        }
+        return 0;
+    }
+
+    private static Map<String, Path> targets(ProcessDescription d, CommandLine.ParseResult parsed, Path out) {
+        Map<String, Path> targets = new LinkedHashMap<>();
+        if (d.outputsToFolder()) {
+            createDirectories(out);
+            for (OutputDescription o : d.outputs()) {
+                if (o.fileName() != null) {
+                    targets.put(o.identifier(), out.resolve(o.fileName()));
+                }
+            }
+        } else {
+            createDirectories(out.toAbsolutePath().getParent());
+            targets.put(d.outputs().get(0).identifier(), out);
+            for (OutputDescription o : d.outputs().subList(1, d.outputs().size())) {
+                Path p = parsed.matchedOptionValue("--" + kebab(o.identifier()), (Path) null);
+                if (p != null) {
+                    createDirectories(p.toAbsolutePath().getParent());
+                    targets.put(o.identifier(), p);
+                }
+            }
+        }
+        return targets;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new org.geoprospect.core.InvalidInputException("out", "cannot create folder " + dir + ": " + e);
+        }
+    }
+
+    /** Names of the inputs, for tests that check every input has an option. */
+    List<String> optionNames() {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            names.add(o.longestName());
+        }
+        return names;
+    }
+}

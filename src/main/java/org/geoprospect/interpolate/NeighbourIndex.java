@@ -1,0 +1,188 @@
+package org.geoprospect.interpolate;
+
+/**
+ * k-nearest-neighbour search over a fixed set of 2-D points, by a uniform bucket grid searched in square rings
+ * outward from the query's bucket. With about {@value #POINTS_PER_BUCKET} points per bucket a k = 12 query visits
+ * one or two rings, so an IDW cell costs a few dozen distance computations whatever the number of samples.
+ * Points are stored in bucket order; {@link #original(int)} maps back. Immutable after construction and
+ * thread-safe; each thread uses its own {@link Query}.
+ */
+final class NeighbourIndex {
+    private static final double POINTS_PER_BUCKET = 2.0;
+
+    private final double minX;
+    private final double minY;
+    private final double bucket;
+    private final int nbx;
+    private final int nby;
+    private final int[] start;
+    private final double[] px;
+    private final double[] py;
+    private final int[] original;
+
+    /** @param x, y point coordinates, all finite; at least one point */
+    NeighbourIndex(double[] x, double[] y) {
+        int n = x.length;
+        double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            x0 = Math.min(x0, x[i]);
+            x1 = Math.max(x1, x[i]);
+            y0 = Math.min(y0, y[i]);
+            y1 = Math.max(y1, y[i]);
+        }
+        double w = Math.max(x1 - x0, 1e-9);
+        double h = Math.max(y1 - y0, 1e-9);
+        double size = Math.sqrt(w * h * POINTS_PER_BUCKET / n);
+        // degenerate layouts (points on a line) would give zero-area buckets: bound the bucket count by n
+        size = Math.max(size, Math.max(w, h) / Math.max(1, n));
+        this.minX = x0;
+        this.minY = y0;
+        this.bucket = size;
+        // size ≥ sqrt(w·h·2/n) and ≥ max(w, h)/n keep the bucket count below about 3n
+        this.nbx = (int) Math.floor(w / size) + 1;
+        this.nby = (int) Math.floor(h / size) + 1;
+        int[] b = new int[n];
+        int[] count = new int[nbx * nby + 1];
+        for (int i = 0; i < n; i++) {
+            b[i] = bucketX(x[i]) + nbx * bucketY(y[i]);
+            count[b[i] + 1]++;
+        }
+        for (int i = 0; i < nbx * nby; i++) {
+            count[i + 1] += count[i];
+        }
+        this.start = count.clone();
+        this.px = new double[n];
+        this.py = new double[n];
+        this.original = new int[n];
+        int[] next = count;
+        for (int i = 0; i < n; i++) {
+            int slot = next[b[i]]++;
+            px[slot] = x[i];
+            py[slot] = y[i];
+            original[slot] = i;
+        }
+    }
+
+    int size() {
+        return px.length;
+    }
+
+    /** The caller's index of the point stored at slot. */
+    int original(int slot) {
+        return original[slot];
+    }
+
+    private int bucketX(double x) {
+        return Math.min(nbx - 1, (int) ((x - minX) / bucket));
+    }
+
+    private int bucketY(double y) {
+        return Math.min(nby - 1, (int) ((y - minY) / bucket));
+    }
+
+    /** Per-thread search state: the k nearest found by the last {@link #search}, nearest first. */
+    final class Query {
+        final int k;
+        final double[] d2;
+        final int[] slot;
+        int found;
+
+        Query(int k) {
+            this.k = Math.min(k, px.length);
+            this.d2 = new double[this.k];
+            this.slot = new int[this.k];
+        }
+
+        /**
+         * Finds the k nearest points within {@code radius} of (x, y); afterwards {@link #found} of them are in
+         * {@link #d2} (squared distances, ascending; ties by storage order) and {@link #slot}.
+         */
+        void search(double x, double y, double radius) {
+            found = 0;
+            double limit2 = radius * radius;
+            double fx = (x - minX) / bucket;
+            double fy = (y - minY) / bucket;
+            int qx = (int) Math.floor(fx);
+            int qy = (int) Math.floor(fy);
+            // the smallest distance from the query to the edge of its own (virtual) bucket
+            double gap = Math.min(Math.min(fx - qx, qx + 1 - fx), Math.min(fy - qy, qy + 1 - fy)) * bucket;
+            int first = Math.max(Math.max(-qx, qx - (nbx - 1)), Math.max(-qy, qy - (nby - 1)));
+            first = Math.max(first, 0);
+            int last = Math.max(Math.max(qx, nbx - 1 - qx), Math.max(qy, nby - 1 - qy));
+            for (int r = first; r <= last; r++) {
+                if (r > 0) {
+                    double lower = (r - 1) * bucket + gap;
+                    double lower2 = lower * lower;
+                    if (lower2 > limit2 || (found == k && lower2 >= d2[k - 1])) {
+                        return;
+                    }
+                }
+                scanRing(qx, qy, r, x, y, limit2);
+            }
+        }
+
+        private void scanRing(int qx, int qy, int r, double x, double y, double limit2) {
+            int y0 = qy - r;
+            int y1 = qy + r;
+            int x0 = Math.max(qx - r, 0);
+            int x1 = Math.min(qx + r, nbx - 1);
+            if (y0 >= 0 && y0 < nby) {
+                scanRow(y0, x0, x1, x, y, limit2);
+            }
+            if (r > 0 && y1 >= 0 && y1 < nby) {
+                scanRow(y1, x0, x1, x, y, limit2);
+            }
+            if (r == 0) {
+                return;
+            }
+            int ya = Math.max(y0 + 1, 0);
+            int yb = Math.min(y1 - 1, nby - 1);
+            for (int by = ya; by <= yb; by++) {
+                if (qx - r >= 0) {
+                    scanBucket(qx - r + nbx * by, x, y, limit2);
+                }
+                if (qx + r < nbx) {
+                    scanBucket(qx + r + nbx * by, x, y, limit2);
+                }
+            }
+        }
+
+        private void scanRow(int by, int x0, int x1, double x, double y, double limit2) {
+            if (x0 > x1) {
+                return;
+            }
+            int from = start[x0 + nbx * by];
+            int to = start[x1 + nbx * by + 1];
+            scanSlots(from, to, x, y, limit2);
+        }
+
+        private void scanBucket(int b, double x, double y, double limit2) {
+            scanSlots(start[b], start[b + 1], x, y, limit2);
+        }
+
+        private void scanSlots(int from, int to, double x, double y, double limit2) {
+            for (int s = from; s < to; s++) {
+                double dx = px[s] - x;
+                double dy = py[s] - y;
+                double dd = dx * dx + dy * dy;
+                if (dd > limit2 || (found == k && (dd > d2[k - 1] || (dd == d2[k - 1] && s > slot[k - 1])))) {
+                    continue;
+                }
+                insert(dd, s);
+            }
+        }
+
+        private void insert(double dd, int s) {
+            int i = found < k ? found++ : k - 1;
+            // ties keep the earlier-stored point first, so results do not depend on scan order
+            while (i > 0 && (d2[i - 1] > dd || (d2[i - 1] == dd && slot[i - 1] > s))) {
+                d2[i] = d2[i - 1];
+                slot[i] = slot[i - 1];
+                i--;
+            }
+            d2[i] = dd;
+            slot[i] = s;
+        }
+    }
+}

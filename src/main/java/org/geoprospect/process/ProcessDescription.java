@@ -1,0 +1,28 @@
+package org.geoprospect.process;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A process as {@code wps-processes.xml} describes it: identifier, title, abstract, inputs and outputs.
+ *
+ * @param planned         true when described but not implemented yet (hosts do not offer it)
+ * @param outputsToFolder true when a command line's out option names a folder for every output, false when it
+ *                        names the first output's file
+ */
+public record ProcessDescription(String identifier, String title, String abstractText, String version,
+                                 boolean planned, boolean outputsToFolder, List<InputDescription> inputs,
+                                 List<OutputDescription> outputs) {
+    public ProcessDescription {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+    }
+
+    public Optional<InputDescription> input(String identifier) {
+        return inputs.stream().filter(i -> i.identifier().equals(identifier)).findFirst();
+    }
+
+    public Optional<OutputDescription> output(String identifier) {
+        return outputs.stream().filter(o -> o.identifier().equals(identifier)).findFirst();
+    }
+}

@@ -1,0 +1,15 @@
+package org.geoprospect.process;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished process's outputs by identifier — a {@link java.nio.file.Path} for a complex output written where
+ * the context said, the value itself for a literal — and the warnings about recoverable data problems.
+ */
+public record ProcessResult(Map<String, Object> outputs, List<String> warnings) {
+    public ProcessResult {
+        outputs = Map.copyOf(outputs);
+        warnings = List.copyOf(warnings);
+    }
+}

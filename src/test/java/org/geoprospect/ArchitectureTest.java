@@ -1,0 +1,37 @@
+package org.geoprospect;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package table of STYLE.md: data types below steps, steps below processes, processes below hosts. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.geoprospect");
+
+    @Test
+    void dataTypesDependOnNoStep() {
+        noClasses().that().resideInAnyPackage("..samples..", "..grid..", "..crs..", "..core..")
+                .should().dependOnClassesThat().resideInAnyPackage("..interpolate..", "..select..", "..learn..",
+                        "..predict..", "..process..", "..server..", "..cli..", "..testdata..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void stepsDependOnNoHostOrProcess() {
+        noClasses().that().resideInAnyPackage("..interpolate..", "..select..", "..learn..", "..predict..")
+                .should().dependOnClassesThat().resideInAnyPackage("..process..", "..server..", "..cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void processesKnowNoHost() {
+        noClasses().that().resideInAPackage("..process..")
+                .should().dependOnClassesThat().resideInAnyPackage("..server..", "..cli..", "ai.djl..",
+                        "picocli..", "jakarta.servlet..", "io.javalin..", "org.eclipse.jetty..")
+                .check(CLASSES);
+    }
+}

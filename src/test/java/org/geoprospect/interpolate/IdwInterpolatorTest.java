@@ -1,0 +1,184 @@
+package org.geoprospect.interpolate;
+
+import org.geoprospect.core.Cancellation;
+import org.geoprospect.core.CancelledException;
+import org.geoprospect.core.ProgressListener;
+import org.geoprospect.crs.Crs;
+import org.geoprospect.grid.GridGeometry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdwInterpolatorTest {
+    private static final Crs CRS = Crs.epsg(3067);
+
+    /** Clustered points: half uniform, half in a few tight clusters — like a stream-sediment survey. */
+    private static double[][] clustered(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i % 2 == 0) {
+                x[i] = r.nextDouble(0, 10_000);
+                y[i] = r.nextDouble(0, 8_000);
+            } else {
+                int c = r.nextInt(4);
+                x[i] = 2_000 + 2_000 * c + r.nextGaussian() * 150;
+                y[i] = 1_000 + 1_500 * c + r.nextGaussian() * 150;
+            }
+        }
+        return new double[][] {x, y};
+    }
+
+    /** The definition, computed the slow way: sort all distances, take the k nearest within the radius. */
+    private static double[] bruteForce(double[] x, double[] y, double[] v, GridGeometry g, double power, int k,
+                                       double radius, int minPoints) {
+        double[] out = new double[(int) g.cellCount()];
+        for (int row = 0; row < g.height(); row++) {
+            for (int col = 0; col < g.width(); col++) {
+                double cx = g.centreX(col);
+                double cy = g.centreY(row);
+                int m = 0;
+                double[][] d = new double[x.length][];
+                for (int i = 0; i < x.length; i++) {
+                    if (Double.isNaN(v[i])) {
+                        continue;
+                    }
+                    double dist = Math.hypot(x[i] - cx, y[i] - cy);
+                    if (dist <= radius) {
+                        d[m++] = new double[] {dist, v[i]};
+                    }
+                }
+                double[][] near = Arrays.copyOf(d, m);
+                Arrays.sort(near, (a, b) -> Double.compare(a[0], b[0]));
+                int use = Math.min(k, m);
+                double value;
+                if (use < minPoints) {
+                    value = Double.NaN;
+                } else if (near[0][0] == 0) {
+                    value = near[0][1];
+                } else {
+                    double sw = 0;
+                    double swv = 0;
+                    for (int j = 0; j < use; j++) {
+                        double w = 1 / Math.pow(near[j][0], power);
+                        sw += w;
+                        swv += w * near[j][1];
+                    }
+                    value = swv / sw;
+                }
+                out[row * g.width() + col] = value;
+            }
+        }
+        return out;
+    }
+
+    private static void assertClose(double[] expected, float[] actual) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.isNaN(expected[i])) {
+                assertTrue(Float.isNaN(actual[i]), "cell " + i + " should be no data, is " + actual[i]);
+            } else {
+                double rel = Math.abs(actual[i] - expected[i]) / Math.max(1e-12, Math.abs(expected[i]));
+                assertTrue(rel <= 1e-5, "cell " + i + ": " + actual[i] + " vs brute force " + expected[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "power {0}, k {1}, radius {2}, min {3}")
+    @CsvSource({"2, 12, Infinity, 1", "1.5, 5, Infinity, 1", "3, 1, Infinity, 1", "2, 12, 600, 3", "2, 400, 2500, 1"})
+    void equalsBruteForceIdwForEveryElement(double power, int k, double radius, int minPoints) {
+        double[][] xy = clustered(400, 7);
+        SplittableRandom r = new SplittableRandom(11);
+        double[][] values = new double[3][400];
+        for (int i = 0; i < 400; i++) {
+            values[0][i] = Math.exp(r.nextGaussian());
+            values[1][i] = 100 + xy[0][i] / 100;
+            // the third element was analysed at only some samples: the others must not count as zero
+            values[2][i] = i % 3 == 0 ? Double.NaN : r.nextDouble(1, 50);
+        }
+        // the grid reaches past the samples on every side, so searches start outside the index
+        GridGeometry grid = new GridGeometry(CRS, -1_500, 9_000, 250, 200, 54, 55);
+        IdwParameters p = IdwParameters.builder().optPower(power).optNeighbours(k).optRadius(radius)
+                .optMinPoints(minPoints).build();
+        float[][] out = new IdwInterpolator(p).interpolate(xy[0], xy[1], values, grid, null,
+                ProgressListener.NONE, Cancellation.none());
+        for (int e = 0; e < 3; e++) {
+            assertClose(bruteForce(xy[0], xy[1], values[e], grid, power, k, radius, minPoints), out[e]);
+        }
+    }
+
+    @Test
+    void cellOnASampleTakesItsValue() {
+        double[] x = {50, 150, 250};
+        double[] y = {50, 50, 50};
+        double[][] v = {{1, 2, 3}};
+        GridGeometry grid = new GridGeometry(CRS, 0, 100, 100, 100, 3, 1);
+        float[] out = new IdwInterpolator(IdwParameters.builder().build())
+                .interpolate(x, y, v, grid, null, ProgressListener.NONE, Cancellation.none())[0];
+        assertArrayEquals(new float[] {1, 2, 3}, out);
+    }
+
+    @Test
+    void handComputedWeights() {
+        // cell centre (0.5, 0.5) of a 1-cell grid; samples at distances 0.5 and 1.5 along x
+        double[] x = {0, 2};
+        double[] y = {0.5, 0.5};
+        GridGeometry grid = new GridGeometry(CRS, 0, 1, 1, 1, 1, 1);
+        float v = new IdwInterpolator(IdwParameters.builder().build())
+                .interpolate(x, y, new double[][] {{10, 20}}, grid, null, ProgressListener.NONE,
+                        Cancellation.none())[0][0];
+        // weights 1/0.25 = 4 and 1/2.25 = 0.444…: (40 + 8.888…) / 4.444… = 11
+        assertEquals(11.0, v, 1e-6);
+    }
+
+    @Test
+    void resultDoesNotDependOnThreadCount() {
+        double[][] xy = clustered(3000, 3);
+        double[][] v = {Arrays.stream(xy[0]).map(Math::sin).toArray()};
+        GridGeometry grid = new GridGeometry(CRS, 0, 8_000, 37, 41, 270, 195);
+        float[] one = new IdwInterpolator(IdwParameters.builder().optThreads(1).build())
+                .interpolate(xy[0], xy[1], v, grid, null, ProgressListener.NONE, Cancellation.none())[0];
+        float[] four = new IdwInterpolator(IdwParameters.builder().optThreads(4).build())
+                .interpolate(xy[0], xy[1], v, grid, null, ProgressListener.NONE, Cancellation.none())[0];
+        assertArrayEquals(one, four);
+    }
+
+    @Test
+    void maskedCellsAreNoData() {
+        double[] x = {1000, 2000, 1500};
+        double[] y = {1000, 1000, 2000};
+        GridGeometry grid = new GridGeometry(CRS, 0, 3000, 100, 100, 30, 30);
+        boolean[] inside = HullMask.inside(x, y, 200, grid);
+        float[] out = new IdwInterpolator(IdwParameters.builder().build())
+                .interpolate(x, y, new double[][] {{1, 2, 3}}, grid, inside, ProgressListener.NONE,
+                        Cancellation.none())[0];
+        // corner cell (0, 0) is far from the triangle; the centroid cell is inside
+        assertTrue(Float.isNaN(out[0]));
+        int centroid = grid.row(1333) * 30 + grid.column(1500);
+        assertTrue(!Float.isNaN(out[centroid]));
+    }
+
+    @Test
+    void progressReachesOneAndCancellationStops() {
+        double[][] xy = clustered(500, 5);
+        double[][] v = {xy[0].clone()};
+        GridGeometry grid = new GridGeometry(CRS, 0, 8_000, 50, 50, 200, 160);
+        AtomicReference<Double> last = new AtomicReference<>(0.0);
+        new IdwInterpolator(IdwParameters.builder().build()).interpolate(xy[0], xy[1], v, grid, null,
+                (f, m) -> last.accumulateAndGet(f, Math::max), Cancellation.none());
+        assertEquals(1.0, last.get(), 1e-12);
+
+        Cancellation cancel = new Cancellation();
+        assertThrows(CancelledException.class, () -> new IdwInterpolator(IdwParameters.builder().build())
+                .interpolate(xy[0], xy[1], v, grid, null, (f, m) -> cancel.cancel(), cancel));
+    }
+}

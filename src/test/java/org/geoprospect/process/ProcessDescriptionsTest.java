@@ -1,0 +1,94 @@
+package org.geoprospect.process;
+
+import org.geoprospect.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessDescriptionsTest {
+
+    @Test
+    void describesTheFourProcessesOfTheMethodAndOnlyInterpolateIsImplemented() {
+        assertEquals(List.of("interpolate", "selectElements", "trainModel", "predictTargets"),
+                List.copyOf(ProcessDescriptions.all().keySet()));
+        assertFalse(ProcessDescriptions.get("interpolate").planned());
+        assertTrue(ProcessDescriptions.get("predictTargets").planned());
+        assertEquals(List.of("interpolate"), List.copyOf(ProcessRegistry.standard().all().keySet()));
+    }
+
+    @Test
+    void classPathCopyIsTheTopLevelFile() throws IOException {
+        // the build copies wps-processes.xml into the jar: both must be the same document
+        byte[] top = Files.readAllBytes(Path.of("wps-processes.xml"));
+        try (var in = ProcessDescriptions.class.getResourceAsStream(ProcessDescriptions.RESOURCE)) {
+            assertEquals(new String(top, StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void interpolateInputsCarryTypesDefaultsRangesAndMultiplicity() {
+        ProcessDescription d = ProcessDescriptions.get("interpolate");
+        InputDescription samples = d.input("samples").orElseThrow();
+        assertTrue(samples.isComplex());
+        assertEquals(1, samples.minOccurs());
+        assertEquals("text/csv", samples.formats().get(0).mimeType());
+        InputDescription power = d.input("power").orElseThrow();
+        assertEquals("double", power.dataType());
+        assertEquals("2", power.defaultValue());
+        assertFalse(power.range().contains(0));
+        assertTrue(power.range().contains(10));
+        InputDescription elements = d.input("elements").orElseThrow();
+        assertTrue(elements.isList());
+        assertEquals(List.of("zscore", "minmax", "none"), d.input("normalize").orElseThrow().allowedValues());
+        assertEquals("grid.tif", d.output("grid").orElseThrow().fileName());
+        assertFalse(d.outputsToFolder());
+        assertTrue(ProcessDescriptions.get("selectElements").outputsToFolder());
+    }
+
+    @Test
+    void inputsAreCheckedAgainstTheDescription() {
+        ProcessDescription d = ProcessDescriptions.get("interpolate");
+        var ok = ProcessInputs.of(d, Map.of("samples", List.of("a.csv"), "elements", List.of("Au, Ag,Cu")));
+        assertEquals(List.of("Au", "Ag", "Cu"), ok.strings("elements"));
+        assertEquals(12, ok.integer("neighbours"));
+        assertEquals("zscore", ok.require("normalize"));
+        assertFalse(ok.bool("log"));
+
+        assertMessage("needs input 'samples'", () -> ProcessInputs.of(d, Map.of("elements", List.of("Au"))));
+        assertMessage("has no input 'colour'", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
+                "elements", List.of("Au"), "colour", List.of("red"))));
+        assertMessage("outside the allowed range", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
+                "elements", List.of("Au"), "power", List.of("-1"))));
+        assertMessage("not an integer", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
+                "elements", List.of("Au"), "neighbours", List.of("many"))));
+        assertMessage("not one of", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
+                "elements", List.of("Au"), "normalize", List.of("robust"))));
+        assertMessage("not true or false", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
+                "elements", List.of("Au"), "log", List.of("yes please"))));
+    }
+
+    @Test
+    void refusesDoctypesSoNoExternalEntityIsEverRead() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<wps:ProcessDescriptions xmlns:wps=\"http://www.opengis.net/wps/1.0.0\">&e;"
+                + "</wps:ProcessDescriptions>";
+        assertThrows(IOException.class, () -> ProcessDescriptions.parse(
+                new ByteArrayInputStream(xxe.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {
+        InvalidInputException x = assertThrows(InvalidInputException.class, e);
+        assertTrue(x.getMessage().contains(part), x.getMessage());
+    }
+}
