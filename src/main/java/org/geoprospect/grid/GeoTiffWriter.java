@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -91,8 +92,9 @@ public final class GeoTiffWriter {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            // not createTempFile: its owner-only permissions would stay on the published file
+            temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 TiffStripWriter.write(out, fields, new BandStrips(raster, noData), deflate);
             }
             moveIntoPlace(temp, target);

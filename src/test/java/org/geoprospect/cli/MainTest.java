@@ -1,0 +1,143 @@
+package org.geoprospect.cli;
+
+import org.geoprospect.grid.GeoTiffReader;
+import org.geoprospect.grid.Raster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user meets it: options from wps-processes.xml, exit codes, messages. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path csv(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void interpolatesTheDemoSurveyWithEveryContractOption() throws IOException {
+        Path out = dir.resolve("sub/grid.tif");
+        Run r = run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",
+                "--elements", "Au,Cu", "--grid-crs", "EPSG:32650", "--cell-size", "500",
+                "--extent", "400000,2500000,430000,2530000", "--power", "2", "--neighbours", "8",
+                "--radius", "5000", "--normalize", "minmax", "--log", "--out", out.toString(),
+                "--report", dir.resolve("r.json").toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(r.err().contains("100%"), "progress is shown: " + r.err());
+        Raster raster = new GeoTiffReader().read(out);
+        assertEquals(List.of("Au", "Cu"), raster.bandNames());
+        assertEquals(60, raster.grid().width());
+        assertEquals("minmax", raster.bands().get(0).metadata().get("normalize"));
+        assertTrue(Files.readString(dir.resolve("r.json")).contains("\"warnings\""));
+    }
+
+    @Test
+    void everyInputOfTheDescriptionIsAnOption() {
+        Run r = run("interpolate", "--help");
+        assertEquals(Main.OK, r.status());
+        for (String option : List.of("--samples", "--layer", "--x-field", "--y-field", "--crs", "--elements",
+                "--grid-crs", "--cell-size", "--size", "--extent", "--power", "--neighbours", "--radius",
+                "--normalize", "--log", "--out")) {
+            assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
+        }
+    }
+
+    @Test
+    void unknownElementNamesTheElementAndTheColumns() throws IOException {
+        Path f = csv("s.csv", "x,y,Cu_ppm\n1,1,5\n2,2,6\n");
+        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Au",
+                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("'Au'") && r.err().contains("Cu_ppm"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.tif")));
+    }
+
+    @Test
+    void fileWithoutCoordinatesIsRefused() throws IOException {
+        Path f = csv("s.csv", "id,Cu\n1,5\n");
+        Run r = run("interpolate", "--samples", f.toString(), "--elements", "Cu", "--cell-size", "1",
+                "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("no coordinate columns") && r.err().contains("s.csv"), r.err());
+    }
+
+    @Test
+    void unknownCrsIsRefused() throws IOException {
+        Path f = csv("s.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
+        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:999999", "--elements", "Cu",
+                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("EPSG:999999"), r.err());
+    }
+
+    @Test
+    void emptyFileIsRefused() throws IOException {
+        Path f = csv("s.csv", "");
+        Run r = run("interpolate", "--samples", f.toString(), "--elements", "Cu", "--cell-size", "1",
+                "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("empty"), r.err());
+    }
+
+    @Test
+    void elementWithAllValuesMissingIsRefused() throws IOException {
+        Path f = csv("s.csv", "x,y,Cu,Au\n1,1,5,\n2,2,6,NA\n3,1,7,-9999\n");
+        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu,Au",
+                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("Au") && r.err().contains("no value"), r.err());
+    }
+
+    @Test
+    void nonNumericValueNamesFileLineAndColumn() throws IOException {
+        Path f = csv("s.csv", "x,y,Cu\n1,1,5\n2,2,lots\n");
+        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
+                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("s.csv, line 3, column Cu"), r.err());
+    }
+
+    @Test
+    void cellSizeAndSizeAreExclusiveAndOneIsNeeded() throws IOException {
+        Path f = csv("s.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
+        Run none = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
+                "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, none.status());
+        assertTrue(none.err().contains("--cell-size"), none.err());
+        Run both = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
+                "--cell-size", "1", "--size", "4x4", "--out", dir.resolve("o.tif").toString());
+        assertEquals(Main.BAD_INPUT, both.status());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("interpolate", "--colour", "red");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("--colour"), r.err());
+    }
+}
