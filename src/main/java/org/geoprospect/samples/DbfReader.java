@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a dBASE III table ({@code .dbf}), the attribute part of an ESRI shapefile, as text.
- * Field types: C (text, trailing spaces removed), N and F (numbers as written, spaces removed; blank or
- * {@code ***} overflow means null), D ({@code YYYYMMDD} written as ISO {@code YYYY-MM-DD}, anything else kept as
- * written; blank or {@code 00000000} means null), L ({@code true}/{@code false}; {@code ?} or blank means null). A field of another
- * type (memo, binary) is left out with a warning. Text is decoded with the given charset, field by field, since
- * field widths count bytes, not characters. Stateless.
+ * Reads a dBASE III table ({@code .dbf}), the attribute part of an ESRI shapefile, as text. Field types:
+ * C (text, trailing spaces removed), N and F (numbers as written, e.g. {@code 4.22241000000e+05}, spaces removed;
+ * blank or {@code ***} overflow means null), D ({@code YYYYMMDD} given as ISO {@code YYYY-MM-DD}, anything else kept
+ * as written; blank or {@code 00000000} means null), L ({@code true}/{@code false}; {@code ?} or blank means null).
+ * A field of another type (memo, binary) is left out with a warning. Text is decoded with the given charset field by
+ * field, since field widths count bytes, not characters. Stateless.
  */
 final class DbfReader {
     private static final int DESCRIPTOR = 32;

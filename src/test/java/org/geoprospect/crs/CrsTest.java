@@ -52,10 +52,9 @@ class CrsTest {
     /**
      * Murchison laterite sites into AGD84 / AMG zone 50, against GDAL/PROJ. The two differ in the datum shift:
      * proj4j applies the 3-parameter {@code +towgs84=-134,-48,149} of its EPSG file, PROJ the 7-parameter
-     * "AGD84 to WGS 84 (7)" (EPSG says 3 m accuracy). Over these points they differ by 1.3 to 1.6 m (mostly in easting), so
-     * 1 m cannot hold;
-     * 5 m bounds that datum-shift difference while still catching any projection error (a wrong zone, axis order,
-     * or ellipsoid moves points by hundreds of metres or more).
+     * "AGD84 to WGS 84 (7)" (EPSG says 3 m accuracy). Over these points they differ by 1.3 to 1.6 m, mostly in
+     * easting, so 1 m cannot hold; 5 m bounds that datum-shift difference while still catching any projection
+     * error (a wrong zone, axis order or ellipsoid moves points by hundreds of metres or more).
      */
     @Test
     void wgs84ToAmgZone50AgreesWithGdaltransform() throws Exception {

@@ -195,7 +195,7 @@ class ShapefilePointReaderTest {
     void zipWithSeveralShapefilesNeedsTheLayer() throws Exception {
         points("first", "-lco", "ENCODING=UTF-8");
         points("second", "-lco", "ENCODING=UTF-8");
-        Path zip = zip("two.zip", "first", "");
+        Path zip = dir.resolve("two.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (String stem : List.of("first", "second")) {
                 addParts(out, stem, "");
