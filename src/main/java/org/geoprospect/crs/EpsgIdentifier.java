@@ -3,7 +3,9 @@ package org.geoprospect.crs;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.datum.Ellipsoid;
+import org.locationtech.proj4j.proj.ExtendedTransverseMercatorProjection;
 import org.locationtech.proj4j.proj.Projection;
+import org.locationtech.proj4j.proj.TransverseMercatorProjection;
 
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -72,7 +74,7 @@ final class EpsgIdentifier {
     static boolean sameParameters(CoordinateReferenceSystem a, CoordinateReferenceSystem b) {
         Projection p = a.getProjection();
         Projection q = b.getProjection();
-        if (p.getClass() != q.getClass()) {
+        if (method(p) != method(q)) {
             return false;
         }
         Ellipsoid e = p.getEllipsoid();
@@ -88,6 +90,15 @@ final class EpsgIdentifier {
                 && close(p.getFalseEasting(), q.getFalseEasting(), 1e-6)
                 && close(p.getFalseNorthing(), q.getFalseNorthing(), 1e-6)
                 && close(p.getFromMetres(), q.getFromMetres(), 1e-12);
+    }
+
+    /**
+     * The projection method. proj4j builds {@code +proj=utm} (most UTM entries of its EPSG file, EPSG:3067 among
+     * them) as {@link ExtendedTransverseMercatorProjection} but WKT's Transverse_Mercator as
+     * {@link TransverseMercatorProjection}: two algorithms for the same EPSG method (9807), so the same method here.
+     */
+    private static Class<?> method(Projection p) {
+        return p instanceof ExtendedTransverseMercatorProjection ? TransverseMercatorProjection.class : p.getClass();
     }
 
     private static boolean close(double a, double b, double tolerance) {

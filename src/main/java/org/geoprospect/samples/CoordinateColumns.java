@@ -54,6 +54,26 @@ public record CoordinateColumns(int x, int y, boolean angular) {
                 + "Columns are " + header);
     }
 
+    /**
+     * A coordinate as a number. Java also parses {@code NaN} and {@code Infinity}; a point there cannot be placed,
+     * so they are refused like any other text.
+     *
+     * @param where  the record, for the message ({@code file.csv, line 17})
+     * @param column the coordinate column's name
+     */
+    static double parse(String text, String where, String column) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the place
+        }
+        throw new InvalidInputException("samples", where + ", column " + column + ": coordinate '" + text
+                + "' is not a number");
+    }
+
     private static int indexIgnoreCase(List<String> header, String name) {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).strip().equalsIgnoreCase(name)) {

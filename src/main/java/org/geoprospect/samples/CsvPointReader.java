@@ -25,7 +25,8 @@ final class CsvPointReader implements PointLayerReader {
     public PointTable read(Path file, PointLayerOptions options, Warnings warnings) {
         String source = file.getFileName().toString();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            reader.mark(1 << 16);
+            skipByteOrderMark(reader);
+            reader.mark(1 << 20);
             String first = reader.readLine();
             if (first == null || first.isBlank()) {
                 throw new InvalidInputException("samples", source + ": the file is empty (no header row)");
@@ -37,7 +38,7 @@ final class CsvPointReader implements PointLayerReader {
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                 List<String> header = new ArrayList<>();
                 for (String h : parser.getHeaderNames()) {
-                    header.add(h.replace("\uFEFF", "").strip());
+                    header.add(h.strip());
                 }
                 CoordinateColumns xy = CoordinateColumns.find(header, options.xField(), options.yField(), source);
                 List<String> columns = new ArrayList<>();
@@ -53,7 +54,8 @@ final class CsvPointReader implements PointLayerReader {
                 List<Long> lines = new ArrayList<>();
                 int skipped = 0;
                 for (CSVRecord record : parser) {
-                    long line = record.getRecordNumber() + 1;
+                    // the line the record ends on: record numbers miss blank lines and multi-line fields
+                    long line = parser.getCurrentLineNumber();
                     if (record.size() == 1 && record.get(0).isEmpty()) {
                         continue; // a blank line
                     }
@@ -63,8 +65,9 @@ final class CsvPointReader implements PointLayerReader {
                         skipped++;
                         continue;
                     }
-                    double x = number(xs, source, line, header.get(xy.x()));
-                    double y = number(ys, source, line, header.get(xy.y()));
+                    String where = source + ", line " + line;
+                    double x = CoordinateColumns.parse(xs, where, header.get(xy.x()));
+                    double y = CoordinateColumns.parse(ys, where, header.get(xy.y()));
                     coordinates.add(new double[] {x, y});
                     String[] row = new String[columnIndex.size()];
                     for (int c = 0; c < row.length; c++) {
@@ -79,7 +82,10 @@ final class CsvPointReader implements PointLayerReader {
                 if (rows.isEmpty()) {
                     throw new InvalidInputException("samples", source + ": no records with coordinates");
                 }
-                return table(source, xy, header, columns, coordinates, rows, lines, options, warnings);
+                var crs = PointLayers.chooseCrs(null, options, xy.angular(), source, warnings);
+                PointTable table = Tables.build(source, crs, columns, coordinates, rows, lines, "line");
+                PointLayers.requireDegrees(table);
+                return table;
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new InvalidInputException("samples", source + ": cannot read: " + e.getMessage(), e);
@@ -88,39 +94,16 @@ final class CsvPointReader implements PointLayerReader {
         }
     }
 
-    private static PointTable table(String source, CoordinateColumns xy, List<String> header, List<String> columns,
-                                    List<double[]> coordinates, List<String[]> rows, List<Long> lines,
-                                    PointLayerOptions options, Warnings warnings) {
-        var crs = PointLayers.chooseCrs(null, options, xy.angular(), source, warnings);
-        PointTable table = Tables.build(source, crs, columns, coordinates, rows, lines, "line");
-        if (crs.isGeographic()) {
-            checkDegrees(table.x(), table.y(), source, header.get(xy.x()), header.get(xy.y()));
-        }
-        return table;
-    }
-
-    /** Projected metres given as a geographic CRS would silently land in the wrong place: refuse them. */
-    private static void checkDegrees(double[] x, double[] y, String source, String xName, String yName) {
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs(x[i]) > 360 || Math.abs(y[i]) > 90) {
-                throw new InvalidInputException("crs", source + ": columns " + xName + "/" + yName
-                        + " hold values like (" + x[i] + ", " + y[i] + ") that are not degrees, but the CRS is "
-                        + "geographic; give the projected CRS with --crs");
-            }
+    /** A UTF-8 byte order mark would otherwise stick to the first header name, or hide its quotes. */
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
         }
     }
 
     private static String field(CSVRecord record, int index) {
         return index < record.size() ? record.get(index).strip() : "";
-    }
-
-    private static double number(String text, String source, long line, String column) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("samples", source + ", line " + line + ", column " + column
-                    + ": coordinate '" + text + "' is not a number");
-        }
     }
 
     private static char delimiter(String header) {

@@ -48,9 +48,9 @@ public final class ElementMatcher {
                     + "'; element columns are " + elementLike(columns));
         }
         if (candidates.size() > 1) {
-            // "Cu" beside "Cu_ppm": the bare symbol is what the user typed
+            // "cu" beside "Cu" and "Cu_ppm": the bare symbol is what the user typed (exact case was taken above)
             for (int c : candidates) {
-                if (columns.get(c).equals(requested)) {
+                if (columns.get(c).equalsIgnoreCase(requested)) {
                     return new Match(c, unitOf(columns.get(c)));
                 }
             }

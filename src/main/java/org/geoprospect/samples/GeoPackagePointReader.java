@@ -48,13 +48,7 @@ final class GeoPackagePointReader implements PointLayerReader {
                     columns.add(c);
                 }
             }
-            boolean fromFields = options.xField() != null || options.yField() != null;
-            CoordinateColumns xy = fromFields
-                    ? CoordinateColumns.find(columns, options.xField(), options.yField(), source) : null;
-            List<double[]> coordinates = new ArrayList<>();
-            List<String[]> rows = new ArrayList<>();
-            List<Long> ids = new ArrayList<>();
-            int skipped = 0;
+            GeometryLayerRows rows = new GeometryLayerRows(source, columns, options, "feature");
             FeatureResultSet rs = dao.queryForAll();
             try {
                 while (rs.moveToNext()) {
@@ -64,27 +58,12 @@ final class GeoPackagePointReader implements PointLayerReader {
                         Object v = row.getValue(columns.get(c));
                         values[c] = v == null ? "" : v.toString();
                     }
-                    double[] point = fromFields ? fieldPoint(values, xy, source, row.getId(), columns)
-                            : geometryPoint(row.getGeometry(), source, row.getId());
-                    if (point == null) {
-                        skipped++;
-                        continue;
-                    }
-                    coordinates.add(point);
-                    rows.add(values);
-                    ids.add(row.getId());
+                    rows.add(values, row.getId(), () -> geometryPoint(row.getGeometry(), source, row.getId()));
                 }
             } finally {
                 rs.close();
             }
-            if (skipped > 0) {
-                warnings.add(source + ": " + skipped + " feature(s) without a point were skipped");
-            }
-            if (rows.isEmpty()) {
-                throw new InvalidInputException("samples", source + ": no features with points");
-            }
-            Crs crs = PointLayers.chooseCrs(declared, options, xy != null && xy.angular(), source, warnings);
-            return Tables.build(source, crs, columns, coordinates, rows, ids, "feature");
+            return rows.table(declared, options, warnings);
         }
     }
 
@@ -130,18 +109,5 @@ final class GeoPackagePointReader implements PointLayerReader {
         }
         throw new InvalidInputException("samples", source + ", feature " + id + ": geometry is "
                 + g.getGeometryType() + ", expected points");
-    }
-
-    private static double[] fieldPoint(String[] values, CoordinateColumns xy, String source, long id,
-                                       List<String> columns) {
-        if (values[xy.x()].isEmpty() || values[xy.y()].isEmpty()) {
-            return null;
-        }
-        try {
-            return new double[] {Double.parseDouble(values[xy.x()]), Double.parseDouble(values[xy.y()])};
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("samples", source + ", feature " + id + ", column "
-                    + columns.get(xy.x()) + "/" + columns.get(xy.y()) + ": coordinate is not a number");
-        }
     }
 }

@@ -66,4 +66,23 @@ public final class PointLayers {
         throw new InvalidInputException("crs", source + ": the file does not say its CRS; give it with --crs "
                 + "(e.g. --crs EPSG:3067)");
     }
+
+    /**
+     * Refuses coordinates that cannot be degrees when the CRS is geographic: projected metres read as degrees would
+     * land somewhere else without any other sign. Does nothing for a projected CRS.
+     *
+     * @throws InvalidInputException naming the first such record and asking for the projected CRS
+     */
+    static void requireDegrees(PointTable table) {
+        if (!table.crs().isGeographic()) {
+            return;
+        }
+        for (int i = 0; i < table.size(); i++) {
+            if (Math.abs(table.x()[i]) > 360 || Math.abs(table.y()[i]) > 90) {
+                throw new InvalidInputException("crs", table.where(i) + ": coordinates (" + table.x()[i] + ", "
+                        + table.y()[i] + ") are not degrees, but the CRS is " + table.crs().id()
+                        + "; give the projected CRS with --crs (e.g. --crs EPSG:3067)");
+            }
+        }
+    }
 }

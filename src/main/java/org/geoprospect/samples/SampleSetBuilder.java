@@ -76,18 +76,24 @@ public final class SampleSetBuilder {
         return new ElementColumn(element, column, match.unit(), values);
     }
 
+    /** A point as a map key; {@code + 0.0} makes -0.0 and 0.0 the same place. */
+    private record Location(double x, double y) {
+        Location {
+            x += 0.0;
+            y += 0.0;
+        }
+    }
+
     private static SampleSet mergeDuplicates(SampleSet samples, Warnings warnings) {
-        Map<Long, Integer> first = new HashMap<>();
+        Map<Location, Integer> first = new HashMap<>();
         int n = samples.size();
         int[] target = new int[n];
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long key = Double.doubleToLongBits(samples.x()[i]) * 31 + Double.doubleToLongBits(samples.y()[i]);
-            Integer j = first.get(key);
-            if (j != null && samples.x()[j] == samples.x()[i] && samples.y()[j] == samples.y()[i]) {
+            Integer j = first.putIfAbsent(new Location(samples.x()[i], samples.y()[i]), i);
+            if (j != null) {
                 target[i] = target[j];
             } else {
-                first.putIfAbsent(key, i);
                 target[i] = kept.size();
                 kept.add(i);
             }

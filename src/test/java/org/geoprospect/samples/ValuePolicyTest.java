@@ -1,0 +1,62 @@
+package org.geoprospect.samples;
+
+import org.geoprospect.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValuePolicyTest {
+    private static final ValuePolicy POLICY = ValuePolicy.DEFAULT;
+
+    private static ValuePolicy withFactor(String belowDetection) {
+        return new ValuePolicy(ValuePolicy.DEFAULT.missingTokens(), ValuePolicy.parseBelowDetection(belowDetection),
+                true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "NA", "na", "N/A", "NaN", "null", "-9999", "-9999.0"})
+    void missingIsNaNNeverZero(String text) {
+        ValuePolicy.Parsed p = POLICY.parse(text, null);
+        assertEquals(ValuePolicy.Kind.MISSING, p.kind());
+        assertTrue(Double.isNaN(p.value()));
+    }
+
+    @Test
+    void lessThanIsHalfTheLimitByDefault() {
+        assertEquals(new ValuePolicy.Parsed(0.25, ValuePolicy.Kind.BELOW_DETECTION), POLICY.parse("<0.5", null));
+    }
+
+    @Test
+    void negativeMeansBelowItsAbsoluteValue() {
+        assertEquals(new ValuePolicy.Parsed(0.25, ValuePolicy.Kind.BELOW_DETECTION), POLICY.parse("-0.5", null));
+    }
+
+    @Test
+    void limitAndMissingPolicies() {
+        assertEquals(0.5, withFactor("limit").parse("< 0.5", null).value());
+        assertTrue(Double.isNaN(withFactor("missing").parse("<0.5", null).value()));
+        assertEquals(0.1, withFactor("0.2").parse("<0.5", null).value(), 1e-15);
+    }
+
+    @Test
+    void flagColumnLessThanAppliesBelowDetection() {
+        assertEquals(new ValuePolicy.Parsed(83, ValuePolicy.Kind.BELOW_DETECTION), POLICY.parse("166", "<"));
+        assertEquals(new ValuePolicy.Parsed(166, ValuePolicy.Kind.VALUE), POLICY.parse("166", "!"));
+    }
+
+    @Test
+    void aboveTheUpperLimitIsTheLimitAndWordsAreNotNumbers() {
+        assertEquals(new ValuePolicy.Parsed(100000, ValuePolicy.Kind.VALUE), POLICY.parse(">100000", null));
+        assertEquals(ValuePolicy.Kind.NOT_A_NUMBER, POLICY.parse("abc", null).kind());
+    }
+
+    @Test
+    void unknownBelowDetectionPolicyIsAnError() {
+        assertThrows(InvalidInputException.class, () -> ValuePolicy.parseBelowDetection("quarter"));
+        assertThrows(InvalidInputException.class, () -> ValuePolicy.parseBelowDetection("2"));
+    }
+}
