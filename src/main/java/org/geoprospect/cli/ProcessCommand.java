@@ -1,6 +1,7 @@
 package org.geoprospect.cli;
 
 import org.geoprospect.core.Cancellation;
+import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.OutputDescription;
@@ -40,7 +41,8 @@ final class ProcessCommand {
         for (InputDescription input : d.inputs()) {
             spec.addOption(option(input));
         }
-        spec.addOption(OptionSpec.builder("--out").paramLabel(d.outputsToFolder() ? "DIR" : "FILE").required(true)
+        // checked in run(), not by picocli, so that a mistyped option is reported before a missing --out
+        spec.addOption(OptionSpec.builder("--out").paramLabel(d.outputsToFolder() ? "DIR" : "FILE")
                 .type(Path.class).description(d.outputsToFolder() ? "Folder for the outputs ("
                         + String.join(", ", fileNames(d)) + ")." : "File for the " + d.outputs().get(0).title()
                         + ".").build());
@@ -90,6 +92,9 @@ final class ProcessCommand {
         }
         ProcessInputs inputs = ProcessInputs.of(d, raw);
         Path out0 = parsed.matchedOptionValue("--out", (Path) null);
+        if (out0 == null) {
+            throw new InvalidInputException("out", "give --out " + (d.outputsToFolder() ? "DIR" : "FILE"));
+        }
         Map<String, Path> targets = targets(d, parsed, out0);
         Cancellation cancellation = new Cancellation();
         Thread hook = new Thread(cancellation::cancel);
@@ -141,7 +146,7 @@ final class ProcessCommand {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new org.geoprospect.core.InvalidInputException("out", "cannot create folder " + dir + ": " + e);
+            throw new InvalidInputException("out", "cannot create folder " + dir + ": " + e);
         }
     }
 
