@@ -27,13 +27,14 @@ import java.util.function.Supplier;
  * value; a cell with fewer than {@code minPoints} samples in reach gets NaN (no data). This is gdal_grid's
  * {@code invdistnn} algorithm.
  * <p>
- * Elements analysed at the same samples share one neighbour search per cell, its weights reused for every element.
- * An element missing at some samples is interpolated from the samples that have it (never from a zero), so elements
- * are grouped by which samples have them and each group gets its own search. Rows are shared among threads; each
+ * Elements share one neighbour search per cell, its weights reused for every element. An element missing at some
+ * samples is interpolated from the samples that have it (never from a zero): one missing at a few samples shares
+ * the search, which then asks for as many extra neighbours; one missing at many gets a search of its own. Rows are shared among threads; each
  * cell's result depends only on its inputs, so the output does not depend on the thread count.
  */
 public final class IdwInterpolator {
     private static final int ROWS_PER_TASK = 8;
+    private static final int MAX_SHARED_MISSING = 32;
 
     private final IdwParameters parameters;
 
@@ -53,113 +54,197 @@ public final class IdwInterpolator {
     public float[][] interpolate(double[] x, double[] y, double[][] values, GridGeometry grid, boolean[] inside,
                                  ProgressListener progress, Cancellation cancellation) {
         float[][] out = new float[values.length][];
-        Map<BitSet, List<Integer>> groups = groupByPresence(x, y, values);
+        List<Group> groups = groups(x, y, values);
         int done = 0;
-        for (Map.Entry<BitSet, List<Integer>> group : groups.entrySet()) {
-            int[] members = group.getValue().stream().mapToInt(Integer::intValue).toArray();
+        for (Group group : groups) {
             double from = (double) done / values.length;
-            double to = (double) (done + members.length) / values.length;
-            float[][] result = interpolateGroup(x, y, values, group.getKey(), members, grid, inside,
-                    progress.slice(from, to), cancellation);
-            for (int m = 0; m < members.length; m++) {
-                out[members[m]] = result[m];
+            double to = (double) (done + group.members().length) / values.length;
+            float[][] result = interpolateGroup(x, y, values, group, grid, inside, progress.slice(from, to),
+                    cancellation);
+            for (int m = 0; m < group.members().length; m++) {
+                out[group.members()[m]] = result[m];
             }
-            done += members.length;
+            done += group.members().length;
         }
         return out;
     }
 
-    private static Map<BitSet, List<Integer>> groupByPresence(double[] x, double[] y, double[][] values) {
-        Map<BitSet, List<Integer>> groups = new LinkedHashMap<>();
+    /**
+     * Elements sharing one neighbour search: {@code samples} are indexed, {@code members} are the elements, and at
+     * most {@code extra} indexed samples lack any one member — so the k + extra nearest hold each member's k nearest.
+     */
+    private record Group(int[] samples, int[] members, int extra) {
+    }
+
+    /**
+     * Elements missing at no more than {@value #MAX_SHARED_MISSING} samples share a search over all samples, asking
+     * for that many extra neighbours; an element missing more often (gold analysed at a third of the samples) gets
+     * a search over just its samples, shared with any element analysed at exactly the same ones.
+     */
+    private static List<Group> groups(double[] x, double[] y, double[][] values) {
+        BitSet located = new BitSet(x.length);
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                located.set(i);
+            }
+        }
+        List<Integer> shared = new ArrayList<>();
+        int extra = 0;
+        Map<BitSet, List<Integer>> own = new LinkedHashMap<>();
         for (int e = 0; e < values.length; e++) {
-            BitSet present = new BitSet(x.length);
-            for (int i = 0; i < x.length; i++) {
-                if (!Double.isNaN(values[e][i]) && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    present.set(i);
+            BitSet present = (BitSet) located.clone();
+            for (int i = located.nextSetBit(0); i >= 0; i = located.nextSetBit(i + 1)) {
+                if (Double.isNaN(values[e][i])) {
+                    present.clear(i);
                 }
             }
             if (present.isEmpty()) {
                 throw new InvalidInputException("elements", "element " + (e + 1) + " has no sample with a value");
             }
-            groups.computeIfAbsent(present, k -> new ArrayList<>()).add(e);
+            int missing = located.cardinality() - present.cardinality();
+            if (missing <= MAX_SHARED_MISSING) {
+                shared.add(e);
+                extra = Math.max(extra, missing);
+            } else {
+                own.computeIfAbsent(present, k -> new ArrayList<>()).add(e);
+            }
         }
+        List<Group> groups = new ArrayList<>();
+        if (!shared.isEmpty()) {
+            groups.add(new Group(located.stream().toArray(), toArray(shared), extra));
+        }
+        own.forEach((present, members) -> groups.add(new Group(present.stream().toArray(), toArray(members), 0)));
         return groups;
     }
 
-    private float[][] interpolateGroup(double[] x, double[] y, double[][] values, BitSet present, int[] members,
-                                       GridGeometry grid, boolean[] inside, ProgressListener progress,
-                                       Cancellation cancellation) {
-        int n = present.cardinality();
+    private static int[] toArray(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private float[][] interpolateGroup(double[] x, double[] y, double[][] values, Group group, GridGeometry grid,
+                                       boolean[] inside, ProgressListener progress, Cancellation cancellation) {
+        int[] sample = group.samples();
+        int[] members = group.members();
+        int n = sample.length;
         double[] gx = new double[n];
         double[] gy = new double[n];
-        int[] sample = new int[n];
-        for (int i = present.nextSetBit(0), j = 0; i >= 0; i = present.nextSetBit(i + 1), j++) {
-            gx[j] = x[i];
-            gy[j] = y[i];
-            sample[j] = i;
+        for (int j = 0; j < n; j++) {
+            gx[j] = x[sample[j]];
+            gy[j] = y[sample[j]];
         }
         NeighbourIndex index = new NeighbourIndex(gx, gy);
         int m = members.length;
         // values in the index's storage order, the elements of one sample side by side
         double[] interleaved = new double[n * m];
+        boolean[] complete = new boolean[n];
         for (int s = 0; s < n; s++) {
             int i = sample[index.original(s)];
+            complete[s] = true;
             for (int e = 0; e < m; e++) {
                 interleaved[s * m + e] = values[members[e]][i];
+                complete[s] &= !Double.isNaN(interleaved[s * m + e]);
             }
         }
         float[][] out = new float[m][(int) grid.cellCount()];
+        Cells cells = new Cells(grid, inside, interleaved, complete, m, out);
         runRows(grid.height(), progress, cancellation, () -> {
-            NeighbourIndex.Query query = index.new Query(parameters.neighbours());
+            NeighbourIndex.Query query = index.new Query(parameters.neighbours() + group.extra());
             double[] acc = new double[m];
-            return row -> interpolateRow(row, grid, inside, index, query, interleaved, m, acc, out);
+            return row -> interpolateRow(row, cells, query, acc);
         });
         return out;
     }
 
-    private void interpolateRow(int row, GridGeometry grid, boolean[] inside, NeighbourIndex index,
-                                NeighbourIndex.Query query, double[] interleaved, int m, double[] acc,
-                                float[][] out) {
+    /** What every row of a group reads and writes. */
+    private record Cells(GridGeometry grid, boolean[] inside, double[] interleaved, boolean[] complete, int m,
+                         float[][] out) {
+    }
+
+    private void interpolateRow(int row, Cells c, NeighbourIndex.Query query, double[] acc) {
+        GridGeometry grid = c.grid();
         double cy = grid.centreY(row);
         int base = row * grid.width();
-        double halfPower = parameters.power() / 2;
-        boolean squared = parameters.power() == 2;
+        int k = parameters.neighbours();
         for (int col = 0; col < grid.width(); col++) {
             int cell = base + col;
-            if (inside != null && !inside[cell]) {
-                for (int e = 0; e < m; e++) {
-                    out[e][cell] = Float.NaN;
-                }
+            if (c.inside() != null && !c.inside()[cell]) {
+                setAll(c, cell, Float.NaN);
                 continue;
             }
             query.search(grid.centreX(col), cy, parameters.radius());
-            if (query.found < parameters.minPoints()) {
-                for (int e = 0; e < m; e++) {
-                    out[e][cell] = Float.NaN;
-                }
-                continue;
+            int use = Math.min(k, query.found);
+            boolean allComplete = true;
+            for (int j = 0; j < use && allComplete; j++) {
+                allComplete = c.complete()[query.slot[j]];
             }
-            if (query.d2[0] == 0) {
-                int s = query.slot[0] * m;
-                for (int e = 0; e < m; e++) {
-                    out[e][cell] = (float) interleaved[s + e];
+            if (allComplete) {
+                weighAll(c, cell, query, use, acc);
+            } else {
+                for (int e = 0; e < c.m(); e++) {
+                    c.out()[e][cell] = weighOne(c, e, query);
                 }
-                continue;
-            }
-            Arrays.fill(acc, 0);
-            double sumW = 0;
-            for (int j = 0; j < query.found; j++) {
-                double w = squared ? 1 / query.d2[j] : Math.pow(query.d2[j], -halfPower);
-                sumW += w;
-                int s = query.slot[j] * m;
-                for (int e = 0; e < m; e++) {
-                    acc[e] += w * interleaved[s + e];
-                }
-            }
-            for (int e = 0; e < m; e++) {
-                out[e][cell] = (float) (acc[e] / sumW);
             }
         }
+    }
+
+    private static void setAll(Cells c, int cell, float value) {
+        for (int e = 0; e < c.m(); e++) {
+            c.out()[e][cell] = value;
+        }
+    }
+
+    /** The k nearest have every element: one set of weights serves them all. */
+    private void weighAll(Cells c, int cell, NeighbourIndex.Query query, int use, double[] acc) {
+        int m = c.m();
+        if (use < parameters.minPoints()) {
+            setAll(c, cell, Float.NaN);
+            return;
+        }
+        if (query.d2[0] == 0) {
+            int s = query.slot[0] * m;
+            for (int e = 0; e < m; e++) {
+                c.out()[e][cell] = (float) c.interleaved()[s + e];
+            }
+            return;
+        }
+        Arrays.fill(acc, 0);
+        double sumW = 0;
+        for (int j = 0; j < use; j++) {
+            double w = weight(query.d2[j]);
+            sumW += w;
+            int s = query.slot[j] * m;
+            for (int e = 0; e < m; e++) {
+                acc[e] += w * c.interleaved()[s + e];
+            }
+        }
+        for (int e = 0; e < m; e++) {
+            c.out()[e][cell] = (float) (acc[e] / sumW);
+        }
+    }
+
+    /** Element e from the k nearest candidates that have it (the search asked for enough extra ones). */
+    private float weighOne(Cells c, int e, NeighbourIndex.Query query) {
+        double sumW = 0;
+        double sumWV = 0;
+        int used = 0;
+        for (int j = 0; j < query.found && used < parameters.neighbours(); j++) {
+            double v = c.interleaved()[query.slot[j] * c.m() + e];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (query.d2[j] == 0) {
+                return (float) v;
+            }
+            double w = weight(query.d2[j]);
+            sumW += w;
+            sumWV += w * v;
+            used++;
+        }
+        return used < parameters.minPoints() ? Float.NaN : (float) (sumWV / sumW);
+    }
+
+    private double weight(double d2) {
+        return parameters.power() == 2 ? 1 / d2 : Math.pow(d2, -parameters.power() / 2);
     }
 
     /**

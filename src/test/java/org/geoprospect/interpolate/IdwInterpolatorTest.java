@@ -98,12 +98,14 @@ class IdwInterpolatorTest {
     void equalsBruteForceIdwForEveryElement(double power, int k, double radius, int minPoints) {
         double[][] xy = clustered(400, 7);
         SplittableRandom r = new SplittableRandom(11);
-        double[][] values = new double[3][400];
+        double[][] values = new double[4][400];
         for (int i = 0; i < 400; i++) {
             values[0][i] = Math.exp(r.nextGaussian());
             values[1][i] = 100 + xy[0][i] / 100;
             // the third element was analysed at only some samples: the others must not count as zero
             values[2][i] = i % 3 == 0 ? Double.NaN : r.nextDouble(1, 50);
+            // missing at a few samples only: shares the others' search, which asks for extra neighbours
+            values[3][i] = i % 97 == 5 ? Double.NaN : r.nextDouble(1, 50);
         }
         // the grid reaches past the samples on every side, so searches start outside the index
         GridGeometry grid = new GridGeometry(CRS, -1_500, 9_000, 250, 200, 54, 55);
@@ -111,7 +113,7 @@ class IdwInterpolatorTest {
                 .optMinPoints(minPoints).build();
         float[][] out = new IdwInterpolator(p).interpolate(xy[0], xy[1], values, grid, null,
                 ProgressListener.NONE, Cancellation.none());
-        for (int e = 0; e < 3; e++) {
+        for (int e = 0; e < 4; e++) {
             assertClose(bruteForce(xy[0], xy[1], values[e], grid, power, k, radius, minPoints), out[e]);
         }
     }
