@@ -1,5 +1,7 @@
 package org.geoprospect.interpolate;
 
+import java.util.Arrays;
+
 /**
  * k-nearest-neighbour search over a fixed set of 2-D points, by a uniform bucket grid searched in square rings
  * outward from the query's bucket. With about {@value #POINTS_PER_BUCKET} points per bucket a k = 12 query visits
@@ -81,12 +83,21 @@ final class NeighbourIndex {
         return Math.min(nby - 1, (int) ((y - minY) / bucket));
     }
 
-    /** Per-thread search state: the k nearest found by the last {@link #search}, nearest first. */
+    /**
+     * Per-thread search state: the k nearest found by the last {@link #search} or {@link #searchCandidates},
+     * nearest first, and a candidate list gathered by {@link #collect}.
+     */
     final class Query {
         final int k;
         final double[] d2;
         final int[] slot;
         int found;
+        private int[] candidates = new int[64];
+        private double[] candidateDistance = new double[64];
+        private double collectX;
+        private double collectY;
+        private long[] order = new long[64];
+        private int candidateCount;
 
         Query(int k) {
             this.k = Math.min(k, px.length);
@@ -119,6 +130,74 @@ final class NeighbourIndex {
                     }
                 }
                 scanRing(qx, qy, r, x, y, limit2);
+            }
+        }
+
+        /**
+         * Gathers every point within {@code reach} of (x, y) as the candidates of later
+         * {@link #searchCandidates} calls. Cells near (x, y) can then be searched among these few points alone.
+         */
+        void collect(double x, double y, double reach) {
+            candidateCount = 0;
+            collectX = x;
+            collectY = y;
+            double reach2 = reach * reach;
+            int bx0 = Math.max(0, (int) Math.floor((x - reach - minX) / bucket));
+            int bx1 = Math.min(nbx - 1, (int) Math.floor((x + reach - minX) / bucket));
+            int by0 = Math.max(0, (int) Math.floor((y - reach - minY) / bucket));
+            int by1 = Math.min(nby - 1, (int) Math.floor((y + reach - minY) / bucket));
+            for (int by = by0; by <= by1; by++) {
+                int from = start[bx0 + nbx * by];
+                int to = start[bx1 + nbx * by + 1];
+                for (int s = from; s < to; s++) {
+                    double dx = px[s] - x;
+                    double dy = py[s] - y;
+                    double dd = dx * dx + dy * dy;
+                    if (dd <= reach2) {
+                        if (candidateCount == order.length) {
+                            order = Arrays.copyOf(order, candidateCount * 2);
+                        }
+                        // the float bits of a positive number sort as it does: nearest first, slot in the low bits
+                        order[candidateCount++] = ((long) Float.floatToIntBits((float) dd) << 32) | s;
+                    }
+                }
+            }
+            // nearest first, so that later queries nearby insert mostly at the end of their k-list
+            Arrays.sort(order, 0, candidateCount);
+            if (candidates.length < candidateCount) {
+                candidates = new int[order.length];
+                candidateDistance = new double[order.length];
+            }
+            for (int c = 0; c < candidateCount; c++) {
+                int s = (int) order[c];
+                candidates[c] = s;
+                candidateDistance[c] = Math.hypot(px[s] - x, py[s] - y);
+            }
+        }
+
+        /**
+         * Like {@link #search}, but among the last {@link #collect}ed candidates only. Equal to a full search when
+         * the candidates hold every point that can be among this query's k nearest.
+         */
+        void searchCandidates(double x, double y, double radius) {
+            found = 0;
+            double limit2 = radius * radius;
+            double offset = Math.hypot(x - collectX, y - collectY);
+            for (int c = 0; c < candidateCount; c++) {
+                // candidates are nearest-first from the collect point: once one is farther from this query than
+                // the k-th found (by the triangle inequality), so is every later one
+                double lower = candidateDistance[c] - offset;
+                if (found == k && lower > 0 && lower * lower > d2[k - 1] * (1 + 1e-9)) {
+                    break;
+                }
+                int s = candidates[c];
+                double dx = px[s] - x;
+                double dy = py[s] - y;
+                double dd = dx * dx + dy * dy;
+                if (dd > limit2 || (found == k && (dd > d2[k - 1] || (dd == d2[k - 1] && s > slot[k - 1])))) {
+                    continue;
+                }
+                insert(dd, s);
             }
         }
 

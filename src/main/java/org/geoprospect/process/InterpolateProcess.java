@@ -48,12 +48,15 @@ public final class InterpolateProcess implements GeoProcess {
     @Override
     public ProcessResult execute(ProcessInputs in, ProcessContext context) {
         Warnings warnings = new Warnings();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
         var progress = context.progress();
         progress.progress(0, "reading samples");
         PointLayerOptions options = PointLayerInputs.options(in);
         PointTable table = PointLayers.read(in.path("samples"), options, warnings);
         SampleSet samples = new SampleSetBuilder(valuePolicy(in)).build(table, in.strings("elements"), warnings);
         context.cancellation().check();
+        t0 = lap(seconds, "read", t0);
 
         Crs gridCrs = in.string("gridCrs").map(Crs::parse).orElse(samples.crs());
         if (gridCrs.epsgCode().isEmpty()) {
@@ -76,6 +79,7 @@ public final class InterpolateProcess implements GeoProcess {
                 + grid.height() + " cells");
         float[][] grids = new IdwInterpolator(idw).interpolate(projected.x(), projected.y(), values, grid, inside,
                 progress.slice(0.05, 0.9), context.cancellation());
+        t0 = lap(seconds, "interpolate", t0);
 
         progress.progress(0.9, "normalising");
         Normalizer normalizer = new Normalizer(in.require("normalize"), in.bool("log"));
@@ -93,15 +97,17 @@ public final class InterpolateProcess implements GeoProcess {
         }
         Raster raster = new Raster(grid, bands, datasetMetadata(in, idw, table));
         context.cancellation().check();
+        t0 = lap(seconds, "normalize", t0);
 
         progress.progress(0.93, "writing GeoTIFF");
         Map<String, Object> outputs = new LinkedHashMap<>();
         Path tif = context.outputTarget().apply("grid");
         new GeoTiffWriter().write(raster, tif);
+        lap(seconds, "write", t0);
         outputs.put("grid", tif);
         Path report = context.outputTarget().apply("report");
         if (report != null) {
-            writeReport(report, raster, warnings);
+            writeReport(report, raster, seconds, warnings);
             outputs.put("report", report);
         }
         progress.progress(1, "done");
@@ -178,7 +184,14 @@ public final class InterpolateProcess implements GeoProcess {
         return m;
     }
 
-    private static void writeReport(Path file, Raster raster, Warnings warnings) {
+    /** Records the seconds since {@code start} under {@code step}; returns now. */
+    private static long lap(Map<String, Double> seconds, String step, long start) {
+        long now = System.nanoTime();
+        seconds.put(step, (now - start) / 1e9);
+        return now;
+    }
+
+    private static void writeReport(Path file, Raster raster, Map<String, Double> seconds, Warnings warnings) {
         Map<String, Object> report = new LinkedHashMap<>();
         GridGeometry g = raster.grid();
         report.put("crs", g.crs().id());
@@ -191,6 +204,7 @@ public final class InterpolateProcess implements GeoProcess {
         }
         report.put("bands", bands);
         report.put("metadata", raster.metadata());
+        report.put("seconds", seconds);
         report.put("warnings", warnings.list());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);

@@ -67,71 +67,64 @@ class MainTest {
         }
     }
 
+    /** Runs interpolate on a CSV with the given text and options; expects bad input and returns the message. */
+    private String refused(String csvText, String... options) throws IOException {
+        Path f = csv("s.csv", csvText);
+        List<String> args = new java.util.ArrayList<>(List.of("interpolate", "--samples", f.toString(),
+                "--cell-size", "1", "--out", dir.resolve("o.tif").toString()));
+        args.addAll(List.of(options));
+        Run r = run(args.toArray(String[]::new));
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertFalse(Files.exists(dir.resolve("o.tif")), "no output after bad input");
+        return r.err();
+    }
+
     @Test
     void unknownElementNamesTheElementAndTheColumns() throws IOException {
-        Path f = csv("s.csv", "x,y,Cu_ppm\n1,1,5\n2,2,6\n");
-        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Au",
-                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("'Au'") && r.err().contains("Cu_ppm"), r.err());
-        assertFalse(Files.exists(dir.resolve("o.tif")));
+        String err = refused("x,y,Cu_ppm\n1,1,5\n2,2,6\n", "--crs", "EPSG:3067", "--elements", "Au");
+        assertTrue(err.contains("'Au'") && err.contains("Cu_ppm"), err);
     }
 
     @Test
     void fileWithoutCoordinatesIsRefused() throws IOException {
-        Path f = csv("s.csv", "id,Cu\n1,5\n");
-        Run r = run("interpolate", "--samples", f.toString(), "--elements", "Cu", "--cell-size", "1",
-                "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("no coordinate columns") && r.err().contains("s.csv"), r.err());
+        String err = refused("id,Cu\n1,5\n", "--elements", "Cu");
+        assertTrue(err.contains("no coordinate columns") && err.contains("s.csv"), err);
     }
 
     @Test
     void unknownCrsIsRefused() throws IOException {
-        Path f = csv("s.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
-        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:999999", "--elements", "Cu",
-                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("EPSG:999999"), r.err());
+        String err = refused("x,y,Cu\n1,1,5\n2,2,6\n", "--crs", "EPSG:999999", "--elements", "Cu");
+        assertTrue(err.contains("EPSG:999999"), err);
     }
 
     @Test
     void emptyFileIsRefused() throws IOException {
-        Path f = csv("s.csv", "");
-        Run r = run("interpolate", "--samples", f.toString(), "--elements", "Cu", "--cell-size", "1",
-                "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("empty"), r.err());
+        String err = refused("", "--elements", "Cu");
+        assertTrue(err.contains("empty"), err);
     }
 
     @Test
     void elementWithAllValuesMissingIsRefused() throws IOException {
-        Path f = csv("s.csv", "x,y,Cu,Au\n1,1,5,\n2,2,6,NA\n3,1,7,-9999\n");
-        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu,Au",
-                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("Au") && r.err().contains("no value"), r.err());
+        String err = refused("x,y,Cu,Au\n1,1,5,\n2,2,6,NA\n3,1,7,-9999\n", "--crs", "EPSG:3067",
+                "--elements", "Cu,Au");
+        assertTrue(err.contains("Au") && err.contains("no value"), err);
     }
 
     @Test
     void nonNumericValueNamesFileLineAndColumn() throws IOException {
-        Path f = csv("s.csv", "x,y,Cu\n1,1,5\n2,2,lots\n");
-        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
-                "--cell-size", "1", "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("s.csv, line 3, column Cu"), r.err());
+        String err = refused("x,y,Cu\n1,1,5\n2,2,lots\n", "--crs", "EPSG:3067", "--elements", "Cu");
+        assertTrue(err.contains("s.csv, line 3, column Cu"), err);
     }
 
     @Test
     void cellSizeAndSizeAreExclusiveAndOneIsNeeded() throws IOException {
-        Path f = csv("s.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
+        String both = refused("x,y,Cu\n1,1,5\n2,2,6\n", "--crs", "EPSG:3067", "--elements", "Cu", "--size", "4x4");
+        assertTrue(both.contains("not both"), both);
+        Path f = csv("t.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
         Run none = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
                 "--out", dir.resolve("o.tif").toString());
         assertEquals(Main.BAD_INPUT, none.status());
         assertTrue(none.err().contains("--cell-size"), none.err());
-        Run both = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
-                "--cell-size", "1", "--size", "4x4", "--out", dir.resolve("o.tif").toString());
-        assertEquals(Main.BAD_INPUT, both.status());
     }
 
     @Test

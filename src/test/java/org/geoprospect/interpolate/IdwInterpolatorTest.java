@@ -118,6 +118,26 @@ class IdwInterpolatorTest {
         }
     }
 
+    @ParameterizedTest(name = "k {0}, radius {1}")
+    @CsvSource({"12, Infinity", "4, 1200", "30, 3000"})
+    void fineGridWhereCellsShareNeighboursEqualsBruteForce(int k, double radius) {
+        // cells far smaller than the sample spacing: rows reuse one neighbour search over many cells
+        double[][] xy = clustered(150, 19);
+        SplittableRandom r = new SplittableRandom(23);
+        double[][] values = new double[2][150];
+        for (int i = 0; i < 150; i++) {
+            values[0][i] = r.nextDouble(1, 100);
+            values[1][i] = i == 40 ? Double.NaN : r.nextDouble(1, 100);
+        }
+        GridGeometry grid = new GridGeometry(CRS, -300, 8_300, 20, 20, 540, 430);
+        IdwParameters p = IdwParameters.builder().optNeighbours(k).optRadius(radius).build();
+        float[][] out = new IdwInterpolator(p).interpolate(xy[0], xy[1], values, grid, null,
+                ProgressListener.NONE, Cancellation.none());
+        for (int e = 0; e < 2; e++) {
+            assertClose(bruteForce(xy[0], xy[1], values[e], grid, 2, k, radius, 1), out[e]);
+        }
+    }
+
     @Test
     void cellOnASampleTakesItsValue() {
         double[] x = {50, 150, 250};
