@@ -190,14 +190,7 @@ final class NeighbourIndex {
                 if (found == k && lower > 0 && lower * lower > d2[k - 1] * (1 + 1e-9)) {
                     break;
                 }
-                int s = candidates[c];
-                double dx = px[s] - x;
-                double dy = py[s] - y;
-                double dd = dx * dx + dy * dy;
-                if (dd > limit2 || (found == k && (dd > d2[k - 1] || (dd == d2[k - 1] && s > slot[k - 1])))) {
-                    continue;
-                }
-                insert(dd, s);
+                consider(candidates[c], x, y, limit2);
             }
         }
 
@@ -242,14 +235,19 @@ final class NeighbourIndex {
 
         private void scanSlots(int from, int to, double x, double y, double limit2) {
             for (int s = from; s < to; s++) {
-                double dx = px[s] - x;
-                double dy = py[s] - y;
-                double dd = dx * dx + dy * dy;
-                if (dd > limit2 || (found == k && (dd > d2[k - 1] || (dd == d2[k - 1] && s > slot[k - 1])))) {
-                    continue;
-                }
-                insert(dd, s);
+                consider(s, x, y, limit2);
             }
+        }
+
+        /** Keeps point s if it is within reach and among the k nearest so far (ties: lower slot first). */
+        private void consider(int s, double x, double y, double limit2) {
+            double dx = px[s] - x;
+            double dy = py[s] - y;
+            double dd = dx * dx + dy * dy;
+            if (dd > limit2 || (found == k && (dd > d2[k - 1] || (dd == d2[k - 1] && s > slot[k - 1])))) {
+                return;
+            }
+            insert(dd, s);
         }
 
         private void insert(double dd, int s) {
