@@ -15,14 +15,15 @@ class ArchitectureTest {
     @Test
     void dataTypesDependOnNoStep() {
         noClasses().that().resideInAnyPackage("..samples..", "..grid..", "..crs..", "..core..")
-                .should().dependOnClassesThat().resideInAnyPackage("..interpolate..", "..select..", "..learn..",
-                        "..predict..", "..process..", "..server..", "..cli..", "..testdata..")
+                .should().dependOnClassesThat().resideInAnyPackage("..interpolate..", "..select..", "..evaluate..",
+                        "..learn..", "..predict..", "..process..", "..server..", "..cli..", "..testdata..")
                 .check(CLASSES);
     }
 
     @Test
     void stepsDependOnNoHostOrProcess() {
-        noClasses().that().resideInAnyPackage("..interpolate..", "..select..", "..learn..", "..predict..")
+        noClasses().that().resideInAnyPackage("..interpolate..", "..select..", "..evaluate..", "..learn..",
+                        "..predict..")
                 .should().dependOnClassesThat().resideInAnyPackage("..process..", "..server..", "..cli..")
                 .check(CLASSES);
     }
