@@ -2,9 +2,9 @@ package org.geoprospect.evaluate.chart;
 
 /** A chart's size in pixels, large enough for its text to stay readable. */
 record ChartSize(int width, int height) {
-    /** Below this the 14 px text and the legend crowd the plot out. */
-    static final int MIN_WIDTH = 400;
-    static final int MIN_HEIGHT = 300;
+    /** Half the default: below this the 16 px text, the legend and the labels crowd the plot or matrix out. */
+    static final int MIN_WIDTH = 600;
+    static final int MIN_HEIGHT = 450;
 
     ChartSize {
         if (width < MIN_WIDTH || height < MIN_HEIGHT) {

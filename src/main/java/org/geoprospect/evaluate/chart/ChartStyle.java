@@ -35,6 +35,7 @@ final class ChartStyle {
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x222222);
     static final Color GRIDLINE = new Color(0xDDDDDD);
+    static final Color FRAME = new Color(0x999999);
     /** Lines that are shown for context only (ROC curves of elements that were not selected). */
     static final Color CONTEXT_GREY = new Color(0xB0B0B0);
     static final Color REFERENCE_GREY = new Color(0x707070);

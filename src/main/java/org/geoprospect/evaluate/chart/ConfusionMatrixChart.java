@@ -52,7 +52,7 @@ public final class ConfusionMatrixChart implements Chart {
         layout(); // fails now, not when rendering, if the classes do not fit
     }
 
-    /** @throws IllegalArgumentException below 400 × 300 px, or when the cells would be too small for their text */
+    /** @throws IllegalArgumentException below 600 × 450 px, or when the cells would be too small for their text */
     public ConfusionMatrixChart optSize(int width, int height) {
         return new ConfusionMatrixChart(title, classNames, counts, new ChartSize(width, height));
     }
@@ -86,7 +86,7 @@ public final class ConfusionMatrixChart implements Chart {
         long max = Arrays.stream(counts).flatMapToLong(Arrays::stream).max().orElse(0);
         int countSize = Math.max(16, Math.min(40, layout.cellSize() / 8));
         Font countFont = ChartStyle.CELL_FONT.deriveFont((float) countSize);
-        Font shareFont = ChartStyle.LABEL_FONT.deriveFont((float) Math.max(14, countSize * 11 / 20));
+        Font shareFont = ChartStyle.LABEL_FONT.deriveFont((float) Math.max(16, countSize * 11 / 20));
         for (int row = 0; row < counts.length; row++) {
             long rowTotal = Arrays.stream(counts[row]).sum();
             for (int column = 0; column < counts.length; column++) {

@@ -87,7 +87,7 @@ public final class CurveChart implements Chart {
                 size);
     }
 
-    /** @throws IllegalArgumentException below 400 × 300 px, where the text would crowd out the plot */
+    /** @throws IllegalArgumentException below 600 × 450 px, where the text would crowd out the plot */
     public CurveChart optSize(int width, int height) {
         return new CurveChart(title, xLabel, yLabel, series, diagonal, xRange, yRange, new ChartSize(width, height));
     }
@@ -102,14 +102,16 @@ public final class CurveChart implements Chart {
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             lines.add(new LinePlot.Line(s.name(), s.x, s.y, ChartStyle.highlightColour(i),
-                    ChartStyle.highlightStroke(i)));
+                    ChartStyle.highlightStroke(i), true));
         }
-        return new LinePlot(title, xLabel, yLabel, lines, diagonal ? diagonalLine() : null, xRange, yRange);
+        return new LinePlot(title, xLabel, yLabel, lines, diagonal ? diagonalLine() : null, xRange, yRange,
+                null);
     }
 
     private LinePlot.Line diagonalLine() {
         double[] ends = xRange != null ? new double[] {xRange.lower(), xRange.upper()} : dataXRange();
-        return new LinePlot.Line("y = x", ends, ends, ChartStyle.REFERENCE_GREY, ChartStyle.REFERENCE_STROKE);
+        return new LinePlot.Line("y = x", ends, ends, ChartStyle.REFERENCE_GREY, ChartStyle.REFERENCE_STROKE,
+                false);
     }
 
     private double[] dataXRange() {

@@ -7,8 +7,11 @@ import org.jfree.chart.block.GridArrangement;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.xy.DefaultXYDataset;
 
 import java.awt.Color;
@@ -25,21 +28,24 @@ import java.util.Set;
 
 /**
  * Named x/y lines drawn with JFreeChart in the house style, with the legend below the plot in as many columns as fit,
- * so that forty ROC curves still leave room for the plot. {@link RocChart} and {@link CurveChart} decide how each line
- * looks; this class draws them. The first line is drawn on top; the reference line, if any, below all and without a
- * legend entry.
+ * and an optional note below it (such as a compact list of the lines left out of the legend), so that forty ROC curves
+ * still leave room for the plot. {@link RocChart} and {@link CurveChart} decide how each line looks; this class draws
+ * them. The first line is drawn on top; the reference line, if any, below all and without a legend entry.
  *
  * @param reference a line such as the chance diagonal, or {@code null}
  * @param xRange    the fixed x-axis range, or {@code null} to fit the data
  * @param yRange    the fixed y-axis range, or {@code null} to fit the data
+ * @param note      text under the legend, wrapped to the chart's width and cut after four lines, or {@code null}
  */
 record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Line reference, AxisRange xRange,
-                AxisRange yRange) {
+                AxisRange yRange, String note) {
     /** Roughly the width one legend entry such as "Au (AUC 0.602)" needs at the legend font. */
     private static final int LEGEND_COLUMN_WIDTH = 230;
+    /** A longer note would squeeze the plot; its end is cut off instead. */
+    private static final int MAX_NOTE_LINES = 4;
 
-    /** One line: its legend label, its points in drawing order, and its look. */
-    record Line(String label, double[] x, double[] y, Color colour, Stroke stroke) {
+    /** One line: its label, its points in drawing order, its look, and whether the legend lists it. */
+    record Line(String label, double[] x, double[] y, Color colour, Stroke stroke, boolean inLegend) {
     }
 
     /** A fixed axis range. */
@@ -67,10 +73,10 @@ record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Li
     BufferedImage render(ChartSize size) {
         XYPlot plot = new XYPlot();
         plot.setDataset(0, dataset(lines));
-        plot.setRenderer(0, renderer(lines, true));
+        plot.setRenderer(0, renderer(lines));
         if (reference != null) {
             plot.setDataset(1, dataset(List.of(reference)));
-            plot.setRenderer(1, renderer(List.of(reference), false));
+            plot.setRenderer(1, renderer(List.of(reference)));
         }
         // wide insets make JFreeChart choose fewer ticks (0.1 rather than 0.05 on a 0–1 axis), easier to read
         plot.setDomainAxis(axis(xLabel, xRange, new RectangleInsets(6, 16, 4, 16)));
@@ -78,7 +84,7 @@ record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Li
         plot.setBackgroundPaint(ChartStyle.BACKGROUND);
         plot.setDomainGridlinePaint(ChartStyle.GRIDLINE);
         plot.setRangeGridlinePaint(ChartStyle.GRIDLINE);
-        plot.setOutlinePaint(ChartStyle.REFERENCE_GREY);
+        plot.setOutlinePaint(ChartStyle.FRAME);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false);
@@ -87,7 +93,14 @@ record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Li
         chart.getTitle().setMargin(10, 0, 10, 0);
         chart.setPadding(new RectangleInsets(10, 20, 10, 30));
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.addLegend(legend(plot, size));
+        // the first bottom subtitle goes at the image's edge, so the note first puts the legend next to the plot
+        if (note != null) {
+            chart.addSubtitle(noteTitle());
+        }
+        int legendEntries = (int) lines.stream().filter(Line::inLegend).count();
+        if (legendEntries > 0) {
+            chart.addLegend(legend(plot, legendEntries, size));
+        }
 
         BufferedImage image = ChartStyle.image(size);
         Graphics2D g = ChartStyle.canvas(image);
@@ -107,15 +120,15 @@ record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Li
         return dataset;
     }
 
-    private static XYLineAndShapeRenderer renderer(List<Line> lines, boolean inLegend) {
+    private static XYLineAndShapeRenderer renderer(List<Line> lines) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         // one path per line, so that thick lines join smoothly and dashes run on across points
         renderer.setDrawSeriesLineAsPath(true);
-        renderer.setDefaultSeriesVisibleInLegend(inLegend);
         renderer.setLegendLine(new Line2D.Double(-20, 0, 20, 0));
         for (int i = 0; i < lines.size(); i++) {
             renderer.setSeriesPaint(i, lines.get(i).colour());
             renderer.setSeriesStroke(i, lines.get(i).stroke());
+            renderer.setSeriesVisibleInLegend(i, lines.get(i).inLegend());
         }
         return renderer;
     }
@@ -135,9 +148,9 @@ record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Li
         return axis;
     }
 
-    private LegendTitle legend(XYPlot plot, ChartSize size) {
-        int columns = Math.max(1, Math.min(lines.size(), size.width() / LEGEND_COLUMN_WIDTH));
-        int rows = (lines.size() + columns - 1) / columns;
+    private static LegendTitle legend(XYPlot plot, int entries, ChartSize size) {
+        int columns = Math.max(1, Math.min(entries, size.width() / LEGEND_COLUMN_WIDTH));
+        int rows = (entries + columns - 1) / columns;
         LegendTitle legend = new LegendTitle(plot, new GridArrangement(rows, columns),
                 new GridArrangement(rows, columns));
         legend.setPosition(RectangleEdge.BOTTOM);
@@ -149,5 +162,12 @@ record LinePlot(String title, String xLabel, String yLabel, List<Line> lines, Li
         legend.setFrame(BlockBorder.NONE);
         legend.setMargin(16, 0, 0, 0);
         return legend;
+    }
+
+    private TextTitle noteTitle() {
+        TextTitle title = new TextTitle(note, ChartStyle.NOTE_FONT, ChartStyle.TEXT, RectangleEdge.BOTTOM,
+                HorizontalAlignment.CENTER, VerticalAlignment.TOP, new RectangleInsets(10, 0, 0, 0));
+        title.setMaximumLinesToDisplay(MAX_NOTE_LINES);
+        return title;
     }
 }

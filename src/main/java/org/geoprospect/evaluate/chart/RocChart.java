@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * ROC curves of several elements on one chart, as in the paper's element selection: the highlighted curves (the
- * selected elements) thick and in colour, the others thin and grey for context, the chance diagonal dashed grey, and
- * a legend below the plot with each curve's AUC ("Au (AUC 0.602)"), highlighted curves first. Both axes run 0–1.
+ * selected elements) thick and in colour with a legend entry each ("Au (AUC 0.602)"), the others thin and grey for
+ * context and listed compactly below the legend by falling AUC, the chance diagonal dashed grey. Both axes run 0–1.
  * Up to about forty curves stay readable at the default 1200 × 900 px.
  * <p>
  * Immutable and thread-safe; {@link #optSize} returns a changed copy.
@@ -76,7 +76,7 @@ public final class RocChart implements Chart {
     /**
      * This chart at another size in pixels.
      *
-     * @throws IllegalArgumentException below 400 × 300 px, where the text would crowd out the plot
+     * @throws IllegalArgumentException below 600 × 450 px, where the text would crowd out the plot
      */
     public RocChart optSize(int width, int height) {
         return new RocChart(title, curves, new ChartSize(width, height));
@@ -88,20 +88,33 @@ public final class RocChart implements Chart {
     }
 
     private LinePlot plot() {
-        // highlighted first: the first lines are drawn on top and lead the legend
+        // highlighted first: the first lines are drawn on top
         List<Curve> ordered = curves.stream().sorted(Comparator.comparing(c -> !c.highlighted())).toList();
         List<LinePlot.Line> lines = new ArrayList<>();
         int colour = 0;
         for (Curve curve : ordered) {
             lines.add(curve.highlighted()
                     ? new LinePlot.Line(curve.label(), curve.falsePositiveRate, curve.truePositiveRate,
-                            ChartStyle.highlightColour(colour), ChartStyle.highlightStroke(colour++))
+                            ChartStyle.highlightColour(colour), ChartStyle.highlightStroke(colour++), true)
                     : new LinePlot.Line(curve.label(), curve.falsePositiveRate, curve.truePositiveRate,
-                            ChartStyle.CONTEXT_GREY, ChartStyle.CONTEXT_STROKE));
+                            ChartStyle.CONTEXT_GREY, ChartStyle.CONTEXT_STROKE, false));
         }
         LinePlot.Line chance = new LinePlot.Line("chance", new double[] {0, 1}, new double[] {0, 1},
-                ChartStyle.REFERENCE_GREY, ChartStyle.REFERENCE_STROKE);
+                ChartStyle.REFERENCE_GREY, ChartStyle.REFERENCE_STROKE, false);
         LinePlot.AxisRange unit = new LinePlot.AxisRange(0, 1);
-        return new LinePlot(title, "False positive rate", "True positive rate", lines, chance, unit, unit);
+        return new LinePlot(title, "False positive rate", "True positive rate", lines, chance, unit, unit,
+                contextNote());
+    }
+
+    /**
+     * The grey curves listed compactly by falling AUC, e.g. "Grey, by AUC: Pb 0.800, V 0.800, Cu 0.743", or
+     * {@code null} when every curve is highlighted. A legend entry per grey curve would take most of the image.
+     */
+    private String contextNote() {
+        List<String> entries = curves.stream().filter(c -> !c.highlighted())
+                .sorted(Comparator.comparingDouble(Curve::auc).reversed())
+                // a no-break space keeps each name with its AUC when the note wraps
+                .map(c -> String.format(Locale.ROOT, "%s\u00A0%.3f", c.name(), c.auc())).toList();
+        return entries.isEmpty() ? null : "Grey, by AUC: " + String.join(", ", entries);
     }
 }
