@@ -12,6 +12,7 @@ public final class ProcessRegistry {
     public static ProcessRegistry standard() {
         ProcessRegistry r = new ProcessRegistry();
         r.register(new InterpolateProcess());
+        r.register(new SelectElementsProcess());
         return r;
     }
 

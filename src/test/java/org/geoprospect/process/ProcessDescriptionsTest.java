@@ -19,12 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessDescriptionsTest {
 
     @Test
-    void describesTheFourProcessesOfTheMethodAndOnlyInterpolateIsImplemented() {
+    void describesTheFourProcessesOfTheMethodAndTheImplementedOnesAreOffered() {
         assertEquals(List.of("interpolate", "selectElements", "trainModel", "predictTargets"),
                 List.copyOf(ProcessDescriptions.all().keySet()));
         assertFalse(ProcessDescriptions.get("interpolate").planned());
+        assertFalse(ProcessDescriptions.get("selectElements").planned());
         assertTrue(ProcessDescriptions.get("predictTargets").planned());
-        assertEquals(List.of("interpolate"), List.copyOf(ProcessRegistry.standard().all().keySet()));
+        assertEquals(List.of("interpolate", "selectElements"),
+                List.copyOf(ProcessRegistry.standard().all().keySet()));
     }
 
     @Test

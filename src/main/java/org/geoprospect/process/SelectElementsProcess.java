@@ -1,0 +1,212 @@
+package org.geoprospect.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.geoprospect.core.ExecutionFailedException;
+import org.geoprospect.core.Warnings;
+import org.geoprospect.crs.CoordinateTransform;
+import org.geoprospect.evaluate.AucSignificance;
+import org.geoprospect.evaluate.RocPoint;
+import org.geoprospect.evaluate.chart.RocChart;
+import org.geoprospect.grid.GeoTiffReader;
+import org.geoprospect.grid.Raster;
+import org.geoprospect.samples.PointLayers;
+import org.geoprospect.samples.PointTable;
+import org.geoprospect.select.DepositPoints;
+import org.geoprospect.select.ElementResult;
+import org.geoprospect.select.ElementSelection;
+import org.geoprospect.select.ElementSelector;
+import org.geoprospect.select.LabellingParameters;
+import org.geoprospect.select.SvmParameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The {@code selectElements} process: an element grid stack and a deposits layer → per element AUC, σ, ZAUC,
+ * p-value and selection, as a CSV table, a JSON document and one ROC chart; the selected elements as a literal.
+ * Deposits in another CRS than the grid are transformed into it.
+ */
+public final class SelectElementsProcess implements GeoProcess {
+    public static final String ID = "selectElements";
+
+    @Override
+    public ProcessDescription description() {
+        return ProcessDescriptions.get(ID);
+    }
+
+    @Override
+    public ProcessResult execute(ProcessInputs in, ProcessContext context) {
+        Warnings warnings = new Warnings();
+        context.progress().progress(0, "reading the grid");
+        Raster raster = new GeoTiffReader().read(in.path("grid"));
+        if (Boolean.parseBoolean(raster.metadata().get(GeoTiffReader.BAND_NAMES_DEFAULTED))) {
+            warnings.add("the grid has no band names, so its bands are called " + raster.bandNames()
+                    + "; name them (e.g. gdal_edit.py or interpolate's output) to see elements in the table");
+        }
+        PointTable table = PointLayers.read(in.path("deposits"), PointLayerInputs.options(in), warnings);
+        DepositPoints deposits = depositsInGridCrs(table, raster, warnings);
+
+        ElementSelector selector = new ElementSelector(ElementSelector.Method.parse(in.require("method")),
+                in.number("threshold").getAsDouble(), labelling(in), svm(in));
+        ElementSelection selection = selector.select(raster, in.strings("elements"), deposits,
+                context.progress().slice(0.05, 0.95), context.cancellation());
+        selection.warnings().forEach(warnings::add);
+
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        write(context, "selection", outputs, file -> writeCsv(file, selection));
+        write(context, "selectionJson", outputs, file -> writeJson(file, selection, warnings));
+        write(context, "roc", outputs, file -> rocChart(selection).writePng(file));
+        outputs.put("selected", String.join(",", selection.selected()));
+        context.progress().progress(1, "done");
+        return new ProcessResult(outputs, warnings.list());
+    }
+
+    private static DepositPoints depositsInGridCrs(PointTable table, Raster raster, Warnings warnings) {
+        double[] x = table.x().clone();
+        double[] y = table.y().clone();
+        CoordinateTransform transform = new CoordinateTransform(table.crs(), raster.grid().crs());
+        if (!transform.isIdentity()) {
+            warnings.add(table.source() + ": deposits transformed from " + table.crs().id() + " to the grid's "
+                    + raster.grid().crs().id());
+            transform.transform(x, y);
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < table.size(); i++) {
+            labels.add(table.where(i));
+        }
+        return new DepositPoints(x, y, labels);
+    }
+
+    private static LabellingParameters labelling(ProcessInputs in) {
+        LabellingParameters.Builder b = LabellingParameters.builder()
+                .optPositiveBuffer(in.integer("positiveBuffer"))
+                .optExclusionBuffer(in.integer("buffer"))
+                .optSeed(in.integer("seed"));
+        if (in.given("negatives")) {
+            b.optNegatives(in.integer("negatives"));
+        }
+        return b.build();
+    }
+
+    private static SvmParameters svm(ProcessInputs in) {
+        return SvmParameters.builder().optSigma(in.number("svmSigma").getAsDouble())
+                .optC(in.number("svmC").getAsDouble()).optFolds(in.integer("folds")).optSeed(in.integer("seed"))
+                .build();
+    }
+
+    /** Writes one complex output where the host wants it, if it wants it. */
+    private static void write(ProcessContext context, String output, Map<String, Object> outputs, FileWriter writer) {
+        Path file = context.outputTarget().apply(output);
+        if (file == null) {
+            return;
+        }
+        try {
+            writer.write(file);
+        } catch (IOException e) {
+            throw new ExecutionFailedException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        outputs.put(output, file);
+    }
+
+    @FunctionalInterface
+    private interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    private static void writeCsv(Path file, ElementSelection selection) throws IOException {
+        StringBuilder csv = new StringBuilder(
+                "element,unit,n_ore,n_no_ore,auc,auc_svm,auc_rank,sigma,zauc,p_value,selected,note\n");
+        for (ElementResult r : selection.elements()) {
+            AucSignificance z = r.significance().orElse(null);
+            csv.append(String.join(",", quote(r.element()), quote(r.unit()),
+                    Integer.toString(selection.locations().positives().length),
+                    Integer.toString(selection.locations().negatives().length),
+                    z == null ? "" : number(z.auc()), number(r.svmAuc()), number(r.rankAuc()),
+                    z == null ? "" : number(z.sigma()), z == null ? "" : number(z.zauc()),
+                    z == null ? "" : number(z.pValue()), Boolean.toString(r.selected()), quote(r.note())))
+                    .append('\n');
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+    }
+
+    private static void writeJson(Path file, ElementSelection selection, Warnings warnings) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("method", selection.method().name().toLowerCase(Locale.ROOT));
+        root.put("threshold", selection.threshold());
+        root.put("n_ore", selection.locations().positives().length);
+        root.put("n_no_ore", selection.locations().negatives().length);
+        ArrayNode rows = root.putArray("elements");
+        for (ElementResult r : selection.elements()) {
+            ObjectNode row = rows.addObject();
+            row.put("element", r.element());
+            row.put("unit", r.unit());
+            r.significance().ifPresent(z -> {
+                row.put("auc", z.auc());
+                row.put("sigma", z.sigma());
+                putNumber(row, "zauc", z.zauc());
+                row.put("p_value", z.pValue());
+            });
+            r.svmAuc().ifPresent(v -> row.put("auc_svm", v));
+            r.rankAuc().ifPresent(v -> row.put("auc_rank", v));
+            row.put("selected", r.selected());
+            if (!r.note().isEmpty()) {
+                row.put("note", r.note());
+            }
+        }
+        ArrayNode selected = root.putArray("selected");
+        selection.selected().forEach(selected::add);
+        ArrayNode w = root.putArray("warnings");
+        warnings.list().forEach(w::add);
+        mapper.writeValue(file.toFile(), root);
+    }
+
+    /** JSON has no infinity: a perfect AUC's ZAUC is written as the string "Infinity". */
+    private static void putNumber(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) {
+            node.put(field, v);
+        } else {
+            node.put(field, Double.toString(v));
+        }
+    }
+
+    private static RocChart rocChart(ElementSelection selection) {
+        List<RocChart.Curve> curves = new ArrayList<>();
+        for (ElementResult r : selection.elements()) {
+            if (!r.roc().isDefined()) {
+                continue;
+            }
+            List<RocPoint> points = r.roc().points();
+            double[] fpr = points.stream().mapToDouble(RocPoint::fpr).toArray();
+            double[] tpr = points.stream().mapToDouble(RocPoint::tpr).toArray();
+            curves.add(new RocChart.Curve(r.element(), fpr, tpr, r.roc().auc().getAsDouble(), r.selected()));
+        }
+        String title = String.format(Locale.ROOT, "ROC per element (%s AUC; selected: ZAUC > %s), %d ore / %d no-ore",
+                selection.method().name().toLowerCase(Locale.ROOT), selection.threshold(),
+                selection.locations().positives().length, selection.locations().negatives().length);
+        return new RocChart(title, curves);
+    }
+
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
+    }
+
+    private static String number(OptionalDouble v) {
+        return v.isPresent() ? number(v.getAsDouble()) : "";
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
