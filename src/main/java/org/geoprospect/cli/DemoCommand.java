@@ -1,6 +1,5 @@
 package org.geoprospect.cli;
 
-import org.geoprospect.process.ProcessRegistry;
 import org.geoprospect.testdata.ElementModel;
 import org.geoprospect.testdata.GeneratedSurvey;
 import org.geoprospect.testdata.SyntheticSurvey;
@@ -20,7 +19,6 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the pipeline on the bundled demo data (CPU) and print where every output is.")
 final class DemoCommand implements Callable<Integer> {
-    private final ProcessRegistry registry;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -37,8 +35,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Cell size in metres (default ${DEFAULT-VALUE}).")
     double cellSize;
 
-    DemoCommand(ProcessRegistry registry, PrintStream out, PrintStream err, boolean terminal) {
-        this.registry = registry;
+    DemoCommand(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -54,13 +51,20 @@ final class DemoCommand implements Callable<Integer> {
             samples = outDir.resolve("data").resolve(GeneratedSurvey.SAMPLES_FILE);
         }
         SyntheticSurvey demo = SyntheticSurvey.builder().seed(42).build();
+        String crs = demo.crs().id();
         String elements = String.join(",", ElementModel.SOUTH_CHINA.stream().map(ElementModel::symbol).toList());
-        err.println("1/1 interpolate: " + samples + " → " + elements + " at " + cellSize + " m");
-        String[] args = {"interpolate", "--samples", samples.toString(), "--crs", demo.crs().id(),
-                "--elements", elements,
-                "--cell-size", Double.toString(cellSize), "--normalize", "zscore",
-                "--out", outDir.resolve("grid.tif").toString(), "--report", outDir.resolve("grid.json").toString()};
-        int rc = Main.run(args, out, err, terminal);
+        Path grid = outDir.resolve("grid.tif");
+        err.println("1/2 interpolate: " + samples + " → " + elements + " at " + cellSize + " m");
+        int rc = Main.run(new String[] {"interpolate", "--samples", samples.toString(), "--crs", crs,
+                "--elements", elements, "--cell-size", Double.toString(cellSize), "--log", "--normalize", "zscore",
+                "--out", grid.toString(), "--report", outDir.resolve("grid.json").toString()}, out, err, terminal);
+        if (rc != Main.OK) {
+            return rc;
+        }
+        Path deposits = samples.resolveSibling(GeneratedSurvey.DEPOSITS_FILE);
+        err.println("2/2 selectElements: " + grid + " against " + deposits);
+        rc = Main.run(new String[] {"selectElements", "--grid", grid.toString(), "--deposits", deposits.toString(),
+                "--crs", crs, "--buffer", "5", "--out", outDir.resolve("selection").toString()}, out, err, terminal);
         if (rc == Main.OK) {
             out.println("demo outputs in " + outDir.toAbsolutePath());
         }

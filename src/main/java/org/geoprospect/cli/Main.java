@@ -48,7 +48,7 @@ public final class Main {
             processCommands.put(p.description().identifier(), pc);
             root.addSubcommand(p.description().identifier(), new CommandLine(pc.spec()));
         }
-        root.addSubcommand("demo", new DemoCommand(registry, out, err, terminal));
+        root.addSubcommand("demo", new DemoCommand(out, err, terminal));
         root.addSubcommand("generate-test-data", new GenerateTestDataCommand(out));
         root.addSubcommand("benchmark", new BenchmarkCommand(out, err));
         root.setOut(new PrintWriter(out, true));

@@ -1,5 +1,7 @@
 package org.geoprospect.process;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  */
 public record ProcessResult(Map<String, Object> outputs, List<String> warnings) {
     public ProcessResult {
-        outputs = Map.copyOf(outputs);
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs)); // in the order the process made them
         warnings = List.copyOf(warnings);
     }
 }

@@ -44,6 +44,7 @@ public final class SampleSetBuilder {
         String[] flags = flagIndex < 0 ? null : table.values().get(flagIndex);
         double[] values = new double[text.length];
         int below = 0;
+        int unknownLimit = 0;
         int present = 0;
         for (int i = 0; i < text.length; i++) {
             ValuePolicy.Parsed p = policy.parse(text[i], flags == null ? null : flags[i]);
@@ -53,6 +54,8 @@ public final class SampleSetBuilder {
             }
             if (p.kind() == ValuePolicy.Kind.BELOW_DETECTION) {
                 below++;
+            } else if (p.kind() == ValuePolicy.Kind.BELOW_UNKNOWN_LIMIT) {
+                unknownLimit++;
             }
             values[i] = p.value();
             if (!Double.isNaN(p.value())) {
@@ -68,6 +71,10 @@ public final class SampleSetBuilder {
                     + (Double.isNaN(policy.belowDetectionFactor()) ? "missing"
                     : policy.belowDetectionFactor() + " × the limit")
                     + (flags == null ? "" : " (flag column " + table.columns().get(flagIndex) + ")"));
+        }
+        if (unknownLimit > 0) {
+            warnings.add(element + ": " + unknownLimit + " value(s) flagged below a detection limit of 0, which "
+                    + "gives nothing to substitute; they are treated as not analysed");
         }
         if (present < text.length) {
             warnings.add(element + ": " + present + " of " + text.length + " samples have a value; the others "

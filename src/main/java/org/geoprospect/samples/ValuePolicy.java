@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *   <li><b>Below detection</b>: {@code <0.5}, a negative number {@code -0.5} (the common convention for "below
  *   0.5") or a value whose laboratory flag column says {@code <}: the detection limit L is replaced by
  *   {@code belowDetectionFactor × L} (default 0.5, "half the detection limit"); a factor of {@code NaN} makes
- *   such values missing.</li>
+ *   such values missing. A limit of 0 ({@code <0}) gives no value to substitute: such a value is missing.</li>
  *   <li>{@code >100000} (above the upper limit) is read as the limit.</li>
  * </ul>
  *
@@ -56,7 +56,7 @@ public record ValuePolicy(Set<String> missingTokens, double belowDetectionFactor
     }
 
     /** What a text value is. */
-    public enum Kind { VALUE, MISSING, BELOW_DETECTION, NOT_A_NUMBER }
+    public enum Kind { VALUE, MISSING, BELOW_DETECTION, BELOW_UNKNOWN_LIMIT, NOT_A_NUMBER }
 
     /** A parsed value and what it was. */
     public record Parsed(double value, Kind kind) {
@@ -90,6 +90,10 @@ public record ValuePolicy(Set<String> missingTokens, double belowDetectionFactor
         if (v < 0 && negativeIsBelowDetection) {
             below = true;
             v = -v;
+        }
+        if (below && v == 0) {
+            // "<0": the laboratory gave no limit (Kolari's Zr), so there is no value to substitute
+            return new Parsed(Double.NaN, Kind.BELOW_UNKNOWN_LIMIT);
         }
         return below ? new Parsed(belowDetectionFactor * v, Kind.BELOW_DETECTION) : new Parsed(v, Kind.VALUE);
     }

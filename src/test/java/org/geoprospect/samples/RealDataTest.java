@@ -42,9 +42,11 @@ class RealDataTest {
         SampleSet s = new SampleSetBuilder(ValuePolicy.DEFAULT).build(t, List.of("Cu", "Zr"), warnings);
         assertEquals("Cu_ppm_511", s.elements().get(0).column());
         assertEquals("Zr_ppm_511", s.elements().get(1).column());
-        // the README: Zr is below the detection limit 166 times, flagged '<' in Zr_511P_T
-        assertTrue(warnings.list().contains("Zr: 166 value(s) below the detection limit replaced by 0.5 × the limit "
-                + "(flag column Zr_511P_T)"), warnings.list().toString());
+        // the README: Zr is below the detection limit 166 times, flagged '<' in Zr_511P_T; the file gives 0 as the
+        // limit of all of them, so they cannot be substituted and count as not analysed
+        assertTrue(warnings.list().contains("Zr: 166 value(s) flagged below a detection limit of 0, which gives "
+                + "nothing to substitute; they are treated as not analysed"), warnings.list().toString());
+        assertEquals(1112 - 166, s.elements().get(1).count());
     }
 
     @Test

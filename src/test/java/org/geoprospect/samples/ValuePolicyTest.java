@@ -43,6 +43,17 @@ class ValuePolicyTest {
     }
 
     @Test
+    void belowALimitOfZeroHasNoValueToSubstitute() {
+        // Kolari's Zr: "0.0" with a '<' flag; half of 0 would be a fake zero (and no log10)
+        for (String[] cell : new String[][] {{"0.0", "<"}, {"<0", null}}) {
+            ValuePolicy.Parsed p = POLICY.parse(cell[0], cell[1]);
+            assertEquals(ValuePolicy.Kind.BELOW_UNKNOWN_LIMIT, p.kind());
+            assertTrue(Double.isNaN(p.value()));
+        }
+        assertEquals(new ValuePolicy.Parsed(0, ValuePolicy.Kind.VALUE), POLICY.parse("0", null));
+    }
+
+    @Test
     void flagColumnLessThanAppliesBelowDetection() {
         assertEquals(new ValuePolicy.Parsed(83, ValuePolicy.Kind.BELOW_DETECTION), POLICY.parse("166", "<"));
         assertEquals(new ValuePolicy.Parsed(166, ValuePolicy.Kind.VALUE), POLICY.parse("166", "!"));
