@@ -22,4 +22,4 @@ $jar interpolate --samples "$data/kolari/till_geochemistry.gpkg" \
   --elements Al,Ba,Ca,Co,Cr,Cu,Fe,K,La,Li,Mg,Mn,Ni,P,Sc,Sr,Th,Ti,V,Y,Zn,Zr \
   --cell-size 500 --mask-buffer 2000 --log --out "$work/kolari.tif"
 $jar selectElements --grid "$work/kolari.tif" --deposits "$data/kolari/iocg_occurrences.shp" \
-  --buffer 4 --seed 42 --out docs/select/kolari
+  --buffer 4 --negatives 200 --seed 42 --out docs/select/kolari

@@ -128,6 +128,24 @@ class MainTest {
     }
 
     @Test
+    void selectElementsTakesTheContractOptionsAndWritesItsThreeFiles() throws IOException {
+        Path grid = dir.resolve("g.tif");
+        Run i = run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",
+                "--elements", "Au,Mo,Mn", "--cell-size", "300", "--log", "--out", grid.toString());
+        assertEquals(Main.OK, i.status(), i.err());
+        Path out = dir.resolve("sel");
+        Run r = run("selectElements", "--grid", grid.toString(), "--deposits", "test-data/deposits.csv",
+                "--crs", "EPSG:32650", "--threshold", "2.58", "--method", "svm", "--negatives", "60",
+                "--buffer", "5", "--seed", "3", "--out", out.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        for (String f : List.of("selection.csv", "selection.json", "roc.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(r.out().contains("selected: "), r.out());
+        assertTrue(Files.readAllLines(out.resolve("selection.csv")).get(1).startsWith("Au,ppb,30,60,"));
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run r = run("interpolate", "--colour", "red");
         assertEquals(Main.BAD_INPUT, r.status());
