@@ -146,6 +146,9 @@ final class NeighbourIndex {
             int bx1 = Math.min(nbx - 1, (int) Math.floor((x + reach - minX) / bucket));
             int by0 = Math.max(0, (int) Math.floor((y - reach - minY) / bucket));
             int by1 = Math.min(nby - 1, (int) Math.floor((y + reach - minY) / bucket));
+            if (bx0 > bx1 || by0 > by1) {
+                return; // the reach misses the points' extent
+            }
             for (int by = by0; by <= by1; by++) {
                 int from = start[bx0 + nbx * by];
                 int to = start[bx1 + nbx * by + 1];

@@ -64,7 +64,10 @@ class InterpolateRealDataTest {
         String[] columns = {"Cu_ppm_511", "Ni_ppm_511", "Co_ppm_511", "Zn_ppm_511"};
         for (int b = 0; b < columns.length; b++) {
             Path ref = dir.resolve("gdal_" + columns[b] + ".tif");
+            String flag = columns[b].substring(0, 2) + "_511P_T";
             Tool.run("", "gdal_grid", "-q", "-zfield", columns[b],
+                    // "<" with a limit of 0 is no value for us (nothing to substitute): leave it out for GDAL too
+                    "-where", columns[b] + " <> 0 OR " + flag + " IS NULL OR " + flag + " <> '<'",
                     "-a", "invdistnn:power=2.0:max_points=12:radius=15000:min_points=1:nodata=-9999",
                     "-txe", Double.toString(g.minX()), Double.toString(g.maxX()),
                     "-tye", Double.toString(g.maxY()), Double.toString(g.minY()),
