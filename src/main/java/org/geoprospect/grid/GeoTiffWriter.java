@@ -1,5 +1,6 @@
 package org.geoprospect.grid;
 
+import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.crs.Crs;
@@ -9,16 +10,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -89,19 +87,15 @@ public final class GeoTiffWriter {
      */
     public void write(Raster raster, Path file) {
         List<TiffField> fields = fields(raster);
-        Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
-            // not createTempFile: its owner-only permissions would stay on the published file
-            temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                TiffStripWriter.write(out, fields, new BandStrips(raster, noData), deflate);
-            }
-            moveIntoPlace(temp, target);
+            AtomicFile.write(file, temp -> {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE_NEW)) {
+                    TiffStripWriter.write(out, fields, new BandStrips(raster, noData), deflate);
+                }
+            });
         } catch (IOException e) {
             throw new ExecutionFailedException("cannot write GeoTIFF " + file + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temp);
         }
     }
 
@@ -157,24 +151,6 @@ public final class GeoTiffWriter {
 
     private static int[] repeat(int value, int times) {
         return Collections.nCopies(times, value).stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the write's own outcome is what the caller needs; a stray temp file is harmless
-            }
-        }
     }
 
     /** Band 1's strips top to bottom, then band 2's, …, as PlanarConfiguration 2 orders them; NaN → nodata. */

@@ -2,6 +2,7 @@ package org.geoprospect.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.Warnings;
@@ -207,7 +208,8 @@ public final class InterpolateProcess implements GeoProcess {
         report.put("seconds", seconds);
         report.put("warnings", warnings.list());
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
+            AtomicFile.write(file, temp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(temp.toFile(), report));
         } catch (IOException e) {
             throw new ExecutionFailedException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.Warnings;
 import org.geoprospect.crs.CoordinateTransform;
@@ -137,7 +138,7 @@ public final class SelectElementsProcess implements GeoProcess {
                     z == null ? "" : number(z.pValue()), Boolean.toString(r.selected()), quote(r.note())))
                     .append('\n');
         }
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        AtomicFile.write(file, temp -> Files.writeString(temp, csv, StandardCharsets.UTF_8));
     }
 
     private static void writeJson(Path file, ElementSelection selection, Warnings warnings) throws IOException {
@@ -169,7 +170,7 @@ public final class SelectElementsProcess implements GeoProcess {
         selection.selected().forEach(selected::add);
         ArrayNode w = root.putArray("warnings");
         warnings.list().forEach(w::add);
-        mapper.writeValue(file.toFile(), root);
+        AtomicFile.write(file, temp -> mapper.writeValue(temp.toFile(), root));
     }
 
     /** JSON has no infinity: a perfect AUC's ZAUC is written as the string "Infinity". */

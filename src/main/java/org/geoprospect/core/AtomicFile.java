@@ -1,0 +1,45 @@
+package org.geoprospect.core;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * Publishes a file atomically: the content is written to a hidden temporary file beside the target, then moved
+ * into place, so a reader (a GIS, a server publishing the result as a layer) never sees half a file, and a failed
+ * write leaves any earlier file untouched.
+ */
+public final class AtomicFile {
+    private AtomicFile() {
+    }
+
+    /** Writes the content to the path it is given (a new file, not yet existing). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /** @throws IOException when the content cannot be written or moved; no temporary file is left behind */
+    public static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        // not createTempFile: its owner-only permissions would stay on the published file
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            content.writeTo(temp);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the write's own outcome is what the caller needs; a stray temp file is harmless
+            }
+        }
+    }
+}
