@@ -1,0 +1,61 @@
+package org.geoprospect.learn;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+/**
+ * Builds the network a {@link NetworkSpec} names, as a DJL block or as an initialized {@link Model}. Stateless and
+ * thread-safe; the models it returns hold native memory and must be closed by the caller.
+ */
+public final class Networks {
+    private Networks() {
+    }
+
+    /**
+     * @param spec the network
+     * @return a new, uninitialized block
+     */
+    public static Block newBlock(NetworkSpec spec) {
+        return switch (spec.architecture()) {
+            case RESNET50 -> ResNet.builder().setDepth(50).setClasses(spec.classes()).build();
+            case RESNET18 -> ResNet.builder().setDepth(18).setClasses(spec.classes()).build();
+            case SMALL -> SmallCnn.newBlock(spec.classes());
+        };
+    }
+
+    /**
+     * @param spec the network
+     * @return a model named after the architecture, holding {@link #newBlock} initialized (default initializers)
+     *         for inputs of {@link #inputShape(NetworkSpec, int) inputShape(spec, 1)}; close it
+     */
+    public static Model newModel(NetworkSpec spec) {
+        Model model = Model.newInstance(spec.architecture().id());
+        Block block = newBlock(spec);
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape(spec, 1));
+        return model;
+    }
+
+    /**
+     * @param spec  the network
+     * @param batch patches per batch
+     * @return the input shape (batch, channels, inputSize, inputSize)
+     */
+    public static Shape inputShape(NetworkSpec spec, int batch) {
+        return new Shape(batch, spec.channels(), spec.inputSize(), spec.inputSize());
+    }
+
+    /**
+     * @param block an initialized block
+     * @return the number of trainable values (weights, biases, batch-norm γ and β; not the running statistics),
+     *         the count that torchvision and the papers publish
+     */
+    public static long trainableParameters(Block block) {
+        return block.getParameters().values().stream()
+                .filter(p -> p.requiresGradient())
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+}
