@@ -35,4 +35,12 @@ class ArchitectureTest {
                         "picocli..", "jakarta.servlet..", "io.javalin..", "org.eclipse.jetty..")
                 .check(CLASSES);
     }
+
+    @Test
+    void ndArraysStayInLearnAndPredict() {
+        noClasses().that().resideOutsideOfPackages("..learn..", "..predict..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("ai.djl.ndarray..", "ai.djl.nn..", "ai.djl.training..")
+                .check(CLASSES);
+    }
 }
