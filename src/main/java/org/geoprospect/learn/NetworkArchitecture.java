@@ -13,7 +13,7 @@ public enum NetworkArchitecture {
     RESNET50("resnet50"),
     /** torchvision's basic-block ResNet-18, stages 2-2-2-2 (about 11.2 M parameters): the lighter CPU network. */
     RESNET18("resnet18"),
-    /** {@link SmallCnn}: three convolution blocks (about 0.1 M parameters) for tests and quick runs. */
+    /** A compact CNN: three convolution blocks (about 0.1 M parameters) for tests and quick runs. */
     SMALL("small");
 
     private final String id;

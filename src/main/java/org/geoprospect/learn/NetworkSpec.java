@@ -27,7 +27,7 @@ public record NetworkSpec(NetworkArchitecture architecture, int channels, int cl
             throw new InvalidInputException("classes", "a classifier needs at least 2 classes, got " + classes);
         }
         if (inputSize < 1) {
-            throw new InvalidInputException("patchSize", "the patch size must be at least 1 cell, got " + inputSize);
+            throw new InvalidInputException("inputSize", "the input size must be at least 1 cell, got " + inputSize);
         }
     }
 }

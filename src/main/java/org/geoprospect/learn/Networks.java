@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 
 /**
  * Builds the network a {@link NetworkSpec} names, as a DJL block or as an initialized {@link Model}. Stateless and
@@ -54,7 +55,7 @@ public final class Networks {
      */
     public static long trainableParameters(Block block) {
         return block.getParameters().values().stream()
-                .filter(p -> p.requiresGradient())
+                .filter(Parameter::requiresGradient)
                 .mapToLong(p -> p.getArray().size())
                 .sum();
     }

@@ -67,7 +67,7 @@ class ResNetTest {
                 shapes.add(shape[0]);
             }
             assertEquals(List.of(
-                    new Shape(1, 64, 16, 16), new Shape(1, 64, 16, 16), new Shape(1, 64, 16, 16), // 7×7/2 conv, BN, ReLU
+                    new Shape(1, 64, 16, 16), new Shape(1, 64, 16, 16), new Shape(1, 64, 16, 16), // stem
                     new Shape(1, 64, 8, 8),                                                       // 3×3/2 max-pool
                     new Shape(1, 256, 8, 8), new Shape(1, 512, 4, 4),                             // stages 1, 2
                     new Shape(1, 1024, 2, 2), new Shape(1, 2048, 1, 1),                           // stages 3, 4
