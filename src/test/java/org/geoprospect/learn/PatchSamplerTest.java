@@ -27,7 +27,7 @@ class PatchSamplerTest {
     /** 120 columns × 100 rows, bands Cu, Pb, Zn. */
     static final GridGeometry GRID = SyntheticRaster.grid(120, 100);
     static final Raster RASTER = SyntheticRaster.raster(GRID, "Cu", "Pb", "Zn");
-    /** Eight deposits as {row, column}; D4 and D6 share a 32-cell block. */
+    /** Eight deposits as {row, column}; D3 and D6 share a 32-cell block. */
     static final int[][] DEPOSIT_CELLS = {{20, 20}, {15, 60}, {25, 100}, {70, 15}, {50, 50}, {60, 90}, {85, 30},
         {85, 105}};
     static final DepositPoints DEPOSITS = SyntheticRaster.deposits(GRID, DEPOSIT_CELLS);
