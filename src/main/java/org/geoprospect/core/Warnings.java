@@ -9,6 +9,9 @@ import java.util.List;
  * while working and attached to the result, so nothing is dropped silently. Thread-safe.
  */
 public final class Warnings {
+    /** How many labels {@link #listed} names before it says how many more there are. */
+    private static final int LISTED = 10;
+
     private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
 
     public void add(String message) {
@@ -27,5 +30,11 @@ public final class Warnings {
 
     public boolean isEmpty() {
         return messages.isEmpty();
+    }
+
+    /** Labels for a message, comma-separated: the first ten, then "and n more", so long lists stay readable. */
+    public static String listed(List<String> labels) {
+        String shown = String.join(", ", labels.subList(0, Math.min(LISTED, labels.size())));
+        return labels.size() > LISTED ? shown + " and " + (labels.size() - LISTED) + " more" : shown;
     }
 }

@@ -1,7 +1,16 @@
 /**
- * Learning step: a convolutional network classifies W×H×n patches of normalized element grids as "ore" or
- * "no ore", following Gao et al., who use a ResNet-50 (He et al., 2016, "Deep Residual Learning for Image
- * Recognition"). {@link org.geoprospect.learn.Networks} builds the networks named by a
+ * Learn: step 3 of Gao et al.'s method — a convolutional network classifies W × H × n patches of the selected,
+ * normalised element grids as "ore" or "no ore"; the paper uses a ResNet-50 (He et al., 2016, "Deep Residual
+ * Learning for Image Recognition").
+ * <p>
+ * The training data: {@link org.geoprospect.learn.PatchSampler} cuts ore patches by sliding windows around each
+ * known deposit and no-ore patches at random away from every deposit (§4.2: 212 ore and 225 no-ore patches of
+ * 256 × 256 × 8); {@link org.geoprospect.learn.Augmenter} flips and crops them for each epoch (256 → 224) and
+ * takes the centre crop for validation and prediction; {@link org.geoprospect.learn.SpatialFolds} splits them by
+ * spatial blocks, with no training patch sharing a cell with a validation patch, because random splits of spatial
+ * data over-state skill. These classes are plain Java, without I/O.
+ * <p>
+ * The networks: {@link org.geoprospect.learn.Networks} builds the networks named by a
  * {@link org.geoprospect.learn.NetworkSpec} from DJL blocks, so that the layout recorded in a model's manifest is
  * the layout that runs, whatever the patch size. DJL types ({@code NDArray}, blocks, models) never leave this
  * package and {@code predict}; models, trainers and batch managers are closed with try-with-resources.

@@ -7,14 +7,16 @@ import java.util.function.IntConsumer;
 /**
  * The cells whose centres lie within a radius (in cells) of one cell's centre, stamped around any cell and clipped
  * to the grid. Visiting a disc costs its area, not the grid's, so stamping one disc per deposit stays fast on grids
- * of millions of cells. Immutable.
+ * of millions of cells. Shared by the steps that turn deposits into cells (labelling here, patch sampling in
+ * {@code learn}). Immutable.
  */
-final class CellDisc {
+public final class CellDisc {
     /** Per row offset dr ∈ [−reach, reach], the largest column offset dc with dc² + dr² ≤ radius². */
     private final int[] halfWidths;
     private final int reach;
 
-    CellDisc(double radius) {
+    /** @param radius in cells, between cell centres; ≥ 0 */
+    public CellDisc(double radius) {
         double r2 = radius * radius;
         reach = (int) Math.floor(radius);
         halfWidths = new int[2 * reach + 1];
@@ -35,7 +37,7 @@ final class CellDisc {
      * Calls {@code cell} with the row-major index of every grid cell of the disc centred on (column, row); the
      * centre may lie off the grid.
      */
-    void forEachCell(GridGeometry grid, long column, long row, IntConsumer cell) {
+    public void forEachCell(GridGeometry grid, long column, long row, IntConsumer cell) {
         for (int dr = -reach; dr <= reach; dr++) {
             long r = row + dr;
             if (r < 0 || r >= grid.height()) {

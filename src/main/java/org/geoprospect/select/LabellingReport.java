@@ -1,5 +1,7 @@
 package org.geoprospect.select;
 
+import org.geoprospect.core.Warnings;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +22,6 @@ import java.util.List;
 public record LabellingReport(int positives, int negatives, int negativesRequested, int negativesAvailable,
                               int usableDeposits, List<String> offGrid, List<String> onNoData,
                               List<String> sharedCell) {
-    /** How many labels a message lists before it says how many more there are. */
-    private static final int LISTED = 10;
-
     public LabellingReport {
         offGrid = List.copyOf(offGrid);
         onNoData = List.copyOf(onNoData);
@@ -47,21 +46,16 @@ public record LabellingReport(int positives, int negatives, int negativesRequest
     static List<String> depositProblems(List<String> offGrid, List<String> onNoData, List<String> sharedCell) {
         List<String> messages = new ArrayList<>();
         if (!offGrid.isEmpty()) {
-            messages.add(offGrid.size() + " deposit(s) off the grid, not used: " + listed(offGrid));
+            messages.add(offGrid.size() + " deposit(s) off the grid, not used: " + Warnings.listed(offGrid));
         }
         if (!onNoData.isEmpty()) {
             messages.add(onNoData.size() + " deposit(s) on cells without data in every band, not used: "
-                    + listed(onNoData));
+                    + Warnings.listed(onNoData));
         }
         if (!sharedCell.isEmpty()) {
             messages.add(sharedCell.size() + " deposit(s) share a cell with another, counted once: "
-                    + listed(sharedCell));
+                    + Warnings.listed(sharedCell));
         }
         return messages;
-    }
-
-    private static String listed(List<String> labels) {
-        String shown = String.join(", ", labels.subList(0, Math.min(LISTED, labels.size())));
-        return labels.size() > LISTED ? shown + " and " + (labels.size() - LISTED) + " more" : shown;
     }
 }

@@ -6,10 +6,8 @@ import org.geoprospect.grid.GridGeometry;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -103,33 +101,9 @@ public final class LocationLabeller {
             }
         }
         int available = candidates.cardinality();
-        int[] negatives = sample(candidates, available, Math.min(requested, available));
+        int[] negatives = RandomSubset.choose(candidates, requested, new SplittableRandom(parameters.seed()));
         LabellingReport report = new LabellingReport(positives.length, negatives.length, requested, available,
                 depositCells.size(), offGrid, onNoData, sharedCell);
         return new LabelledLocations(positives, negatives, report);
-    }
-
-    /**
-     * {@code count} of the {@code available} set cells, uniformly without replacement (Floyd's algorithm over their
-     * ranks, then one pass from ranks to cells), ascending.
-     */
-    private int[] sample(BitSet candidates, int available, int count) {
-        SplittableRandom random = new SplittableRandom(parameters.seed());
-        Set<Integer> ranks = new HashSet<>();
-        for (int j = available - count; j < available; j++) {
-            int t = random.nextInt(j + 1);
-            ranks.add(ranks.contains(t) ? j : t);
-        }
-        BitSet chosen = new BitSet(available);
-        ranks.forEach(chosen::set);
-        int[] cells = new int[count];
-        int rank = 0;
-        int k = 0;
-        for (int c = candidates.nextSetBit(0); c >= 0 && k < count; c = candidates.nextSetBit(c + 1), rank++) {
-            if (chosen.get(rank)) {
-                cells[k++] = c;
-            }
-        }
-        return cells;
     }
 }
