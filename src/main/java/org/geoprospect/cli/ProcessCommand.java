@@ -41,17 +41,25 @@ final class ProcessCommand {
         for (InputDescription input : d.inputs()) {
             spec.addOption(option(input));
         }
-        // checked in run(), not by picocli, so that a mistyped option is reported before a missing --out
-        spec.addOption(OptionSpec.builder("--out").paramLabel(d.outputsToFolder() ? "DIR" : "FILE")
-                .type(Path.class).description(d.outputsToFolder() ? "Folder for the outputs ("
-                        + String.join(", ", fileNames(d)) + ")." : "File for the " + d.outputs().get(0).title()
-                        + ".").build());
-        if (!d.outputsToFolder()) {
-            for (OutputDescription o : d.outputs().subList(1, d.outputs().size())) {
-                spec.addOption(OptionSpec.builder("--" + kebab(o.identifier())).paramLabel("FILE").type(Path.class)
-                        .description(o.title() + ": " + o.abstractText()).build());
+        switch (d.cliOut()) {
+            case DIRECTORY -> spec.addOption(outOption("DIR", "Folder for the outputs ("
+                    + String.join(", ", fileNames(d)) + ")."));
+            case FILE -> {
+                spec.addOption(outOption("FILE", "File for the " + d.outputs().get(0).title() + "."));
+                for (OutputDescription o : d.outputs().subList(1, d.outputs().size())) {
+                    spec.addOption(OptionSpec.builder("--" + kebab(o.identifier())).paramLabel("FILE")
+                            .type(Path.class).description(o.title() + ": " + o.abstractText()).build());
+                }
+            }
+            case NONE -> {
+                // the process keeps its outputs itself (the model store) and reports where
             }
         }
+    }
+
+    /** Checked in run(), not by picocli, so that a mistyped option is reported before a missing --out. */
+    private static OptionSpec outOption(String label, String description) {
+        return OptionSpec.builder("--out").paramLabel(label).type(Path.class).description(description).build();
     }
 
     CommandSpec spec() {
@@ -91,11 +99,7 @@ final class ProcessCommand {
             }
         }
         ProcessInputs inputs = ProcessInputs.of(d, raw);
-        Path out0 = parsed.matchedOptionValue("--out", (Path) null);
-        if (out0 == null) {
-            throw new InvalidInputException("out", "give --out " + (d.outputsToFolder() ? "DIR" : "FILE"));
-        }
-        Map<String, Path> targets = targets(d, parsed, out0);
+        Map<String, Path> targets = targets(d, parsed);
         Cancellation cancellation = new Cancellation();
         Thread hook = new Thread(cancellation::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -119,9 +123,17 @@ final class ProcessCommand {
         return 0;
     }
 
-    private static Map<String, Path> targets(ProcessDescription d, CommandLine.ParseResult parsed, Path out) {
+    private static Map<String, Path> targets(ProcessDescription d, CommandLine.ParseResult parsed) {
         Map<String, Path> targets = new LinkedHashMap<>();
-        if (d.outputsToFolder()) {
+        if (d.cliOut() == ProcessDescription.CliOut.NONE) {
+            return targets;
+        }
+        Path out = parsed.matchedOptionValue("--out", (Path) null);
+        if (out == null) {
+            throw new InvalidInputException("out", "give --out "
+                    + (d.cliOut() == ProcessDescription.CliOut.DIRECTORY ? "DIR" : "FILE"));
+        }
+        if (d.cliOut() == ProcessDescription.CliOut.DIRECTORY) {
             createDirectories(out);
             for (OutputDescription o : d.outputs()) {
                 if (o.fileName() != null) {

@@ -6,13 +6,15 @@ import java.util.Optional;
 /**
  * A process as {@code wps-processes.xml} describes it: identifier, title, abstract, inputs and outputs.
  *
- * @param planned         true when described but not implemented yet (hosts do not offer it)
- * @param outputsToFolder true when a command line's out option names a folder for every output, false when it
- *                        names the first output's file
+ * @param planned true when described but not implemented yet (hosts do not offer it)
+ * @param cliOut  what a command line's out option names
  */
 public record ProcessDescription(String identifier, String title, String abstractText, String version,
-                                 boolean planned, boolean outputsToFolder, List<InputDescription> inputs,
+                                 boolean planned, CliOut cliOut, List<InputDescription> inputs,
                                  List<OutputDescription> outputs) {
+    /** What a command line's out option names: the first output's file, a folder for all outputs, or nothing. */
+    public enum CliOut { FILE, DIRECTORY, NONE }
+
     public ProcessDescription {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);

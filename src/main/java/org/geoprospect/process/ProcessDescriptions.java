@@ -89,13 +89,14 @@ public final class ProcessDescriptions {
 
     private static ProcessDescription process(Element p) {
         boolean planned = false;
-        boolean toFolder = false;
+        ProcessDescription.CliOut cliOut = ProcessDescription.CliOut.FILE;
         for (Element m : children(p, OWS, "Metadata")) {
             String role = m.getAttributeNS(XLINK, "role");
             if (STATUS_ROLE.equals(role)) {
                 planned = "planned".equals(m.getAttributeNS(XLINK, "title"));
             } else if (CLI_OUT_ROLE.equals(role)) {
-                toFolder = "directory".equals(m.getAttributeNS(XLINK, "title"));
+                cliOut = ProcessDescription.CliOut.valueOf(m.getAttributeNS(XLINK, "title")
+                        .toUpperCase(java.util.Locale.ROOT));
             }
         }
         List<InputDescription> inputs = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class ProcessDescriptions {
             }
         }
         return new ProcessDescription(text(p, OWS, "Identifier"), text(p, OWS, "Title"), text(p, OWS, "Abstract"),
-                p.getAttributeNS(WPS, "processVersion"), planned, toFolder, inputs, outputs);
+                p.getAttributeNS(WPS, "processVersion"), planned, cliOut, inputs, outputs);
     }
 
     private static InputDescription input(Element i) {

@@ -54,8 +54,9 @@ class ProcessDescriptionsTest {
         assertTrue(elements.isList());
         assertEquals(List.of("zscore", "minmax", "none"), d.input("normalize").orElseThrow().allowedValues());
         assertEquals("grid.tif", d.output("grid").orElseThrow().fileName());
-        assertFalse(d.outputsToFolder());
-        assertTrue(ProcessDescriptions.get("selectElements").outputsToFolder());
+        assertEquals(ProcessDescription.CliOut.FILE, d.cliOut());
+        assertEquals(ProcessDescription.CliOut.DIRECTORY, ProcessDescriptions.get("selectElements").cliOut());
+        assertEquals(ProcessDescription.CliOut.NONE, ProcessDescriptions.get("trainModel").cliOut());
     }
 
     @Test
