@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.Warnings;
-import org.geoprospect.crs.CoordinateTransform;
 import org.geoprospect.evaluate.AucSignificance;
 import org.geoprospect.evaluate.RocPoint;
 import org.geoprospect.evaluate.chart.RocChart;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.samples.PointLayers;
-import org.geoprospect.samples.PointTable;
 import org.geoprospect.select.DepositPoints;
 import org.geoprospect.select.ElementResult;
 import org.geoprospect.select.ElementSelection;
@@ -55,8 +52,7 @@ public final class SelectElementsProcess implements GeoProcess {
             warnings.add("the grid has no band names, so its bands are called " + raster.bandNames()
                     + "; name them (e.g. gdal_edit.py or interpolate's output) to see elements in the table");
         }
-        PointTable table = PointLayers.read(in.path("deposits"), PointLayerInputs.options(in), warnings);
-        DepositPoints deposits = depositsInGridCrs(table, raster, warnings);
+        DepositPoints deposits = DepositInputs.inGridCrs(in, raster, warnings);
 
         ElementSelector selector = new ElementSelector(ElementSelector.Method.parse(in.require("method")),
                 in.number("threshold").getAsDouble(), labelling(in), svm(in));
@@ -71,22 +67,6 @@ public final class SelectElementsProcess implements GeoProcess {
         outputs.put("selected", String.join(",", selection.selected()));
         context.progress().progress(1, "done");
         return new ProcessResult(outputs, warnings.list());
-    }
-
-    private static DepositPoints depositsInGridCrs(PointTable table, Raster raster, Warnings warnings) {
-        double[] x = table.x().clone();
-        double[] y = table.y().clone();
-        CoordinateTransform transform = new CoordinateTransform(table.crs(), raster.grid().crs());
-        if (!transform.isIdentity()) {
-            warnings.add(table.source() + ": deposits transformed from " + table.crs().id() + " to the grid's "
-                    + raster.grid().crs().id());
-            transform.transform(x, y);
-        }
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < table.size(); i++) {
-            labels.add(table.where(i));
-        }
-        return new DepositPoints(x, y, labels);
     }
 
     private static LabellingParameters labelling(ProcessInputs in) {
