@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,7 @@ class ModelManifestTest {
         JsonNode tree = new ObjectMapper().readTree(json);
         List<String> fields = List.of("id", "name", "created", "softwareVersion", "inputs", "network",
                 "hyperParameters", "provenance", "epochs", "validation");
-        assertEquals(fields, iterate(tree));
+        assertEquals(fields, fieldNames(tree));
         assertEquals("gejiu-v3", tree.at("/id").asText());
         assertEquals("Sb", tree.at("/inputs/elements/2/name").asText());
         assertEquals("minmax", tree.at("/inputs/elements/2/normalization/method").asText());
@@ -42,8 +43,8 @@ class ModelManifestTest {
         assertEquals(manifest, ModelManifest.fromJson(newer));
     }
 
-    private static List<String> iterate(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

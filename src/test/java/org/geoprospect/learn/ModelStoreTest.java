@@ -13,14 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelStoreTest {
     @Test
@@ -64,6 +69,33 @@ class ModelStoreTest {
     }
 
     @Test
+    void concurrentSavesFromSeparateStoresGetDistinctVersions(@TempDir Path dir) throws Exception {
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                ids.add(pool.submit(() -> {
+                    try (Model model = Networks.newModel(TestManifests.SMALL)) {
+                        return new ModelStore(dir).save(model, TestManifests.manifest("same")); // as other processes
+                    }
+                }));
+            }
+            Set<String> distinct = new TreeSet<>();
+            for (Future<String> id : ids) {
+                distinct.add(id.get());
+            }
+            assertEquals(Set.of("same-v1", "same-v2", "same-v3", "same-v4"), distinct);
+            for (String id : distinct) {
+                assertEquals(id, new ModelStore(dir).manifest(id).id());
+            }
+            assertEquals(List.copyOf(distinct), names(dir));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesUnsafeNamesAndUnknownIds(@TempDir Path dir) throws IOException {
         ModelStore store = new ModelStore(dir.resolve("store"));
         try (Model model = Networks.newModel(TestManifests.SMALL)) {
@@ -86,7 +118,7 @@ class ModelStoreTest {
         ModelStore store = new ModelStore(dir);
         ModelManifest good = TestManifests.manifest("m");
         ModelManifest unwritable = new ModelManifest(null, "m", good.created(), good.softwareVersion(),
-                good.inputs(), good.network(), java.util.Map.of("notJson", new Object()), good.provenance(),
+                good.inputs(), good.network(), Map.of("notJson", new Object()), good.provenance(),
                 good.epochs(), good.validation());
         try (Model model = Networks.newModel(TestManifests.SMALL)) {
             assertThrows(IOException.class, () -> store.save(model, unwritable)); // after the weights were written
@@ -118,7 +150,6 @@ class ModelStoreTest {
     private static float[] forward(Model model, float[] input, boolean training) {
         try (NDManager batch = model.getNDManager().newSubManager()) {
             NDArray x = batch.create(input, Networks.inputShape(TestManifests.SMALL, 2));
-            assertFalse(x.isEmpty());
             return model.getBlock().forward(new ParameterStore(batch, false), new NDList(x), training)
                     .singletonOrThrow().toFloatArray();
         }
