@@ -14,5 +14,12 @@
  * {@link org.geoprospect.learn.NetworkSpec} from DJL blocks, so that the layout recorded in a model's manifest is
  * the layout that runs, whatever the patch size. DJL types ({@code NDArray}, blocks, models) never leave this
  * package and {@code predict}; models, trainers and batch managers are closed with try-with-resources.
+ * <p>
+ * Trained models: {@link org.geoprospect.learn.ModelStore} keeps each model as a folder of weights and a
+ * {@link org.geoprospect.learn.ModelManifest} (elements and their normalisation, grid geometry, network,
+ * hyper-parameters, training data, metrics), published atomically under a versioned identifier so that one process
+ * trains and another predicts; {@link org.geoprospect.learn.ModelCompatibility} checks new grids against a manifest;
+ * {@link org.geoprospect.learn.ModelCache} holds loaded models within a memory budget for every process of the
+ * running engine.
  */
 package org.geoprospect.learn;
