@@ -13,6 +13,7 @@ public final class ProcessRegistry {
         ProcessRegistry r = new ProcessRegistry();
         r.register(new InterpolateProcess());
         r.register(new SelectElementsProcess());
+        r.register(new TrainModelProcess());
         return r;
     }
 

@@ -25,7 +25,8 @@ class ProcessDescriptionsTest {
         assertFalse(ProcessDescriptions.get("interpolate").planned());
         assertFalse(ProcessDescriptions.get("selectElements").planned());
         assertTrue(ProcessDescriptions.get("predictTargets").planned());
-        assertEquals(List.of("interpolate", "selectElements"),
+        assertFalse(ProcessDescriptions.get("trainModel").planned());
+        assertEquals(List.of("interpolate", "selectElements", "trainModel"),
                 List.copyOf(ProcessRegistry.standard().all().keySet()));
     }
 

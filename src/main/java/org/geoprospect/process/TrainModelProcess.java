@@ -1,0 +1,99 @@
+package org.geoprospect.process;
+
+import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.Warnings;
+import org.geoprospect.grid.GeoTiffReader;
+import org.geoprospect.grid.Raster;
+import org.geoprospect.learn.ModelLibrary;
+import org.geoprospect.learn.ModelTraining;
+import org.geoprospect.learn.NetworkArchitecture;
+import org.geoprospect.learn.PatchParameters;
+import org.geoprospect.learn.TrainingParameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code trainModel} process: an element grid stack, the elements to use and a deposits layer → a versioned
+ * model in the model store (weights, manifest, curves), put in the shared model cache; its id and validation
+ * metrics as literal outputs. A preset ({@code cpu}, {@code paper}) sets every training value; inputs override it.
+ */
+public final class TrainModelProcess implements GeoProcess {
+    public static final String ID = "trainModel";
+
+    @Override
+    public ProcessDescription description() {
+        return ProcessDescriptions.get(ID);
+    }
+
+    @Override
+    public ProcessResult execute(ProcessInputs in, ProcessContext context) {
+        Warnings warnings = new Warnings();
+        context.progress().progress(0, "reading the grid");
+        Path gridFile = in.path("grid");
+        Raster raster = new GeoTiffReader().read(gridFile);
+        var deposits = DepositInputs.inGridCrs(in, raster, warnings);
+        TrainingParameters training = training(in);
+        PatchParameters.Builder patches = training.patchParameters();
+        in.string("buffer").ifPresent(b -> patches.optBuffer(Integer.parseInt(b)));
+        String name = in.string("name").orElse(defaultName(gridFile));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("preset", in.require("preset"));
+        ModelTraining.Request request = new ModelTraining.Request(raster, in.strings("elements"), deposits, training,
+                patches.build(), in.integer("folds"), name, settings, gridFile.getFileName().toString(),
+                in.path("deposits").getFileName().toString());
+        ModelTraining.Outcome outcome = new ModelTraining().run(request, ModelLibrary.at(Path.of(in.require("store"))),
+                context.progress(), context.cancellation());
+        outcome.warnings().forEach(warnings::add);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put("modelId", outcome.modelId());
+        outputs.put("validation", summary(outcome.validation()));
+        outputs.put("manifest", outcome.manifest());
+        outputs.put("curves", outcome.curves());
+        return new ProcessResult(outputs, warnings.list());
+    }
+
+    private static TrainingParameters training(ProcessInputs in) {
+        TrainingParameters.Builder b = switch (in.require("preset")) {
+            case "paper" -> TrainingParameters.paper();
+            case "cpu" -> TrainingParameters.cpu();
+            default -> throw new InvalidInputException("preset", "preset '" + in.require("preset")
+                    + "' is not paper or cpu");
+        };
+        in.string("network").ifPresent(n -> b.optArchitecture(NetworkArchitecture.fromId(n)));
+        in.string("patch").ifPresent(p -> {
+            int size = Integer.parseInt(p);
+            b.optPatchSize(size).optCropSize(size - size / 8); // the paper crops 256 to 224: one eighth
+        });
+        in.string("epochs").ifPresent(e -> b.optEpochs(Integer.parseInt(e)));
+        in.string("batch").ifPresent(n -> b.optBatchSize(Integer.parseInt(n)));
+        in.number("lr").ifPresent(b::optLearningRate);
+        in.number("momentum").ifPresent(b::optMomentum);
+        b.optSeed(in.integer("seed"));
+        return b.build();
+    }
+
+    /** The grid's file name without extension, as a store-safe name. */
+    private static String defaultName(Path grid) {
+        String base = grid.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String safe = base.replaceAll("[^A-Za-z0-9._-]", "-");
+        return safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0)) ? "model" : safe;
+    }
+
+    private static String summary(Map<String, Object> validation) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "AUC %.3f, accuracy %.3f, loss %.3f (best "
+                        + "epoch %s)", validation.get("auc"), validation.get("accuracy"), validation.get("loss"),
+                validation.get("bestEpoch")));
+        if (validation.containsKey("meanAuc")) {
+            s.append(String.format(Locale.ROOT, "; mean AUC over folds %.3f", validation.get("meanAuc")));
+            for (Object fold : (List<?>) validation.get("folds")) {
+                Map<?, ?> m = (Map<?, ?>) fold;
+                s.append(String.format(Locale.ROOT, ", fold %s %.3f", m.get("fold"), m.get("auc")));
+            }
+        }
+        return s.toString();
+    }
+}
