@@ -46,10 +46,9 @@ public record TrainingParameters(NetworkArchitecture architecture, int patchSize
 
     /**
      * Sized for a CPU of two cores and a few hundred patches in well under ten minutes (an epoch of two ResNet-18
-     * steps of 16 × 8 × 56² plus validating 16 patches took about 0.6 s on an idle
-     * machine): ResNet-18, 64-cell patches
-     * cropped to 56, at most 20 epochs of batch 32, learning rate 0.01 halved every 10 epochs, momentum 0.9, weight
-     * decay 1e-4, stop after 5 epochs without a better validation AUC.
+     * steps of 16 × 8 × 56² plus validating 16 patches took about 0.6 s on an idle machine): ResNet-18, 64-cell
+     * patches cropped to 56, at most 20 epochs of batch 32, learning rate 0.01 halved every 10 epochs, momentum 0.9,
+     * weight decay 1e-4, stop after 5 epochs without a better validation AUC.
      */
     public static Builder cpu() {
         return new Builder();
