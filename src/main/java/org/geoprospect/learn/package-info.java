@@ -12,7 +12,10 @@
  * <p>
  * The networks: {@link org.geoprospect.learn.Networks} builds the networks named by a
  * {@link org.geoprospect.learn.NetworkSpec} from DJL blocks, so that the layout recorded in a model's manifest is
- * the layout that runs, whatever the patch size. DJL types ({@code NDArray}, blocks, models) never leave this
+ * the layout that runs, whatever the patch size. {@link org.geoprospect.learn.Trainer} trains one with SGD as in
+ * §4.2 ({@link org.geoprospect.learn.TrainingParameters#paper()}, or the CPU-sized
+ * {@link org.geoprospect.learn.TrainingParameters#cpu()}), validates each epoch by AUC, stops early and keeps the
+ * best epoch's weights. DJL types ({@code NDArray}, blocks, models) never leave this
  * package and {@code predict}; models, trainers and batch managers are closed with try-with-resources.
  * <p>
  * Trained models: {@link org.geoprospect.learn.ModelStore} keeps each model as a folder of weights and a
