@@ -31,8 +31,9 @@ import java.util.SplittableRandom;
  * Trains the "ore" / "no ore" classifier of Gao et al. §4.2 on the default device of DJL's engine (the CPU unless
  * CUDA works): SGD with momentum and weight decay on softmax cross-entropy, a step learning-rate schedule, each epoch
  * the training patches shuffled and augmented by {@link Augmenter} (random flips and crop), then validated on the
- * centre crops of the validation patches. Keeps the weights of the epoch with the best validation AUC and, with a
- * patience, stops once the AUC has not improved for that many epochs.
+ * centre crops of the validation patches. Keeps the weights of the best epoch — the highest validation AUC, ties
+ * going to the lower validation loss — and, with a patience, stops once no epoch has been better for that many
+ * epochs.
  * <p>
  * On the CPU, the same data, indices and parameters give the same epochs bit for bit: the engine's random seed (the
  * initial weights), the shuffles and the augmentation all derive from {@link TrainingParameters#seed()}. Setting the
@@ -137,7 +138,7 @@ public final class Trainer {
             List<EpochMetrics> epochs = new ArrayList<>();
             byte[] bestWeights = null;
             int bestEpoch = 0;
-            double bestAuc = Double.NEGATIVE_INFINITY;
+            Validator.Result best = null;
             boolean stoppedEarly = false;
             try (ai.djl.training.Trainer trainer = model.newTrainer(config())) {
                 for (int epoch = 1; epoch <= p.epochs(); epoch++) {
@@ -146,10 +147,10 @@ public final class Trainer {
                     double[] lossAndAccuracy = trainEpoch(trainer, epoch);
                     Validator.Result v = Validator.validate(model, data, validationIdx, augmenter, p.cropSize(),
                             p.batchSize());
-                    epochs.add(new EpochMetrics(epoch, p.learningRate(epoch), lossAndAccuracy[0], lossAndAccuracy[1], v.loss(),
-                            v.accuracy(), v.auc(), (System.nanoTime() - start) / 1e9));
-                    if (v.auc() > bestAuc + MIN_IMPROVEMENT) {
-                        bestAuc = v.auc();
+                    epochs.add(new EpochMetrics(epoch, p.learningRate(epoch), lossAndAccuracy[0], lossAndAccuracy[1],
+                            v.loss(), v.accuracy(), v.auc(), (System.nanoTime() - start) / 1e9));
+                    if (best == null || better(v, best)) {
+                        best = v;
                         bestEpoch = epoch;
                         bestWeights = weights(model.getBlock());
                     } else if (p.patience() > 0 && epoch - bestEpoch >= p.patience() && epoch < p.epochs()) {
@@ -160,8 +161,14 @@ public final class Trainer {
             }
             restore(model, bestWeights);
             progress.progress(1, "trained " + epochs.size() + " epochs; best epoch " + bestEpoch
-                    + ", validation AUC " + String.format("%.3f", bestAuc));
+                    + ", validation AUC " + String.format("%.3f", best.auc()));
             return new TrainingHistory(epochs, bestEpoch, stoppedEarly);
+        }
+
+        /** A higher AUC, or the same with a lower loss: an AUC of 1 often comes before the classes part well. */
+        private static boolean better(Validator.Result v, Validator.Result best) {
+            return v.auc() > best.auc() + MIN_IMPROVEMENT
+                    || v.auc() >= best.auc() - MIN_IMPROVEMENT && v.loss() < best.loss();
         }
 
         private DefaultTrainingConfig config() {

@@ -19,7 +19,8 @@ import org.geoprospect.core.InvalidInputException;
  * @param weightDecay  L2 weight decay (default 1e-4)
  * @param stepEpochs   the learning rate is multiplied by {@code stepFactor} every this many epochs (default 10)
  * @param stepFactor   factor of each learning-rate step, in (0, 1] (default 0.5)
- * @param patience     stop after this many epochs without a better validation AUC; 0 = never stop early (default 5)
+ * @param patience     stop after this many epochs without a better validation AUC (or, at equal AUC, a lower
+ *                     validation loss); 0 = never stop early (default 5)
  * @param seed         seed of the initial weights, the shuffles and the augmentation (default 0)
  */
 public record TrainingParameters(NetworkArchitecture architecture, int patchSize, int cropSize, int epochs,

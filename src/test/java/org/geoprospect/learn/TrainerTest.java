@@ -37,6 +37,8 @@ class TrainerTest {
             assertEquals(6, history.epochs().size());
             assertFalse(history.stoppedEarly());
             assertTrue(history.best().validationAuc() >= 0.9, "best " + history.best());
+            assertTrue(history.best().validationAccuracy() >= 0.9, "of equal AUCs the lower loss wins: "
+                    + history.best());
             assertEquals(new NetworkSpec(NetworkArchitecture.SMALL, CHANNELS, 2, CROP), trained.spec());
             assertEquals(0.05, history.epochs().get(0).learningRate());
             assertEquals(0.025, history.epochs().get(5).learningRate(), "halved after 4 epochs");
