@@ -6,7 +6,9 @@ import org.geoprospect.testdata.SyntheticSurvey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         String crs = demo.crs().id();
         String elements = String.join(",", ElementModel.SOUTH_CHINA.stream().map(ElementModel::symbol).toList());
         Path grid = outDir.resolve("grid.tif");
-        err.println("1/2 interpolate: " + samples + " → " + elements + " at " + cellSize + " m");
+        err.println("1/3 interpolate: " + samples + " → " + elements + " at " + cellSize + " m");
         int rc = Main.run(new String[] {"interpolate", "--samples", samples.toString(), "--crs", crs,
                 "--elements", elements, "--cell-size", Double.toString(cellSize), "--log", "--normalize", "zscore",
                 "--out", grid.toString(), "--report", outDir.resolve("grid.json").toString()}, out, err, terminal);
@@ -62,9 +64,28 @@ final class DemoCommand implements Callable<Integer> {
             return rc;
         }
         Path deposits = samples.resolveSibling(GeneratedSurvey.DEPOSITS_FILE);
-        err.println("2/2 selectElements: " + grid + " against " + deposits);
+        err.println("2/3 selectElements: " + grid + " against " + deposits);
+        ByteArrayOutputStream selectionOut = new ByteArrayOutputStream();
         rc = Main.run(new String[] {"selectElements", "--grid", grid.toString(), "--deposits", deposits.toString(),
-                "--crs", crs, "--buffer", "5", "--out", outDir.resolve("selection").toString()}, out, err, terminal);
+                "--crs", crs, "--buffer", "5", "--out", outDir.resolve("selection").toString()},
+                new PrintStream(selectionOut, true, StandardCharsets.UTF_8), err, terminal);
+        String selectionText = selectionOut.toString(StandardCharsets.UTF_8);
+        out.print(selectionText);
+        if (rc != Main.OK) {
+            return rc;
+        }
+        String selected = selectionText.lines().filter(l -> l.startsWith("selected: ")).findFirst()
+                .map(l -> l.substring("selected: ".length())).orElse("");
+        if (selected.isBlank()) {
+            err.println("no element was selected; nothing to train on");
+            return Main.FAILED;
+        }
+        // the cpu preset with the small network and 32-cell patches (3.2 km): seconds on two cores
+        err.println("3/3 trainModel: " + selected + " (cpu preset, small network, 32-cell patches)");
+        rc = Main.run(new String[] {"trainModel", "--grid", grid.toString(), "--deposits", deposits.toString(),
+                "--crs", crs, "--elements", selected, "--preset", "cpu", "--network", "small", "--patch", "32",
+                "--epochs", "10", "--store", outDir.resolve("models").toString(), "--name", "demo"},
+                out, err, terminal);
         if (rc == Main.OK) {
             out.println("demo outputs in " + outDir.toAbsolutePath());
         }

@@ -146,6 +146,21 @@ class MainTest {
     }
 
     @Test
+    void trainModelTakesTheContractOptionsAndPrintsTheModelIdAndValidation() throws IOException {
+        Path grid = dir.resolve("g.tif");
+        assertEquals(Main.OK, run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",
+                "--elements", "Au,Mo,Sb", "--cell-size", "200", "--log", "--out", grid.toString()).status());
+        Run r = run("trainModel", "--grid", grid.toString(), "--deposits", "test-data/deposits.csv",
+                "--crs", "EPSG:32650", "--elements", "Au,Mo,Sb", "--preset", "cpu", "--network", "small",
+                "--patch", "16", "--epochs", "2", "--batch", "16", "--lr", "0.01", "--folds", "2", "--seed", "5",
+                "--store", dir.resolve("store").toString(), "--name", "demo");
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(r.out().contains("modelId: demo-v1"), r.out());
+        assertTrue(r.out().contains("validation: AUC ") && r.out().contains("fold 2"), r.out());
+        assertTrue(Files.exists(dir.resolve("store/demo-v1/manifest.json")));
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run r = run("interpolate", "--colour", "red");
         assertEquals(Main.BAD_INPUT, r.status());
