@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Reproduces docs/train-murchison.md: the Murchison grid of the elements selectElements chose, then trainModel with
+# the cpu preset and 3 spatial folds. Needs target/geoprospect.jar and ../shared/data beside the project.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+data=${SHARED_DATA:-../shared/data}
+work=${WORK:-target/train-real-data}
+mkdir -p "$work"
+jar="java -jar target/geoprospect.jar"
+elements=Sb,Bi,Mo,W,Cu,Pb,Zn,Ni,Co,Cr,V,Ba
+$jar interpolate --samples "$data/murchison/laterite_samples.csv" --elements "$elements" \
+  --grid-crs EPSG:20350 --cell-size 1000 --extent 370000,6690000,700000,7110000 \
+  --mask-buffer 10000 --log --out "$work/murchison.tif"
+rm -rf "$work/models"
+/usr/bin/time -f "trainModel wall time: %e s, peak memory %M KB" \
+  $jar trainModel --grid "$work/murchison.tif" --deposits "$data/murchison/gold_deposits.csv" \
+  --x-field x --y-field y --crs EPSG:20350 --elements "$elements" --preset cpu --patch 32 --folds 3 --seed 42 \
+  --store "$work/models" --name murchison
+mkdir -p docs/train/murchison
+cp "$work"/models/murchison-v1/manifest.json "$work"/models/murchison-v1/curves.png \
+   "$work"/models/murchison-v1/curves.csv docs/train/murchison/
