@@ -34,8 +34,9 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        // DJL (later steps) must never download: offline before any engine class loads
+        // DJL must never download nor phone home: offline before any engine class loads
         System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
         ProcessRegistry registry = ProcessRegistry.standard();
         CommandSpec rootSpec = CommandSpec.create().name("geoprospect");
         rootSpec.mixinStandardHelpOptions(true);
