@@ -70,42 +70,27 @@ public final class PatchSampler {
         CellDisc disc = new CellDisc(parameters.buffer());
         BitSet nearDeposit = new BitSet();
         List<Patch> patches = new ArrayList<>();
-        List<String> offGrid = new ArrayList<>();
         List<String> nearEdge = new ArrayList<>();
         List<String> onNoData = new ArrayList<>();
-        int usable = 0;
-        for (int i = 0; i < deposits.size(); i++) {
+        List<String> offGrid = deposits.locate(grid, disc, nearDeposit, (i, row, column) -> {
             cancellation.check();
             String label = deposits.labels().get(i);
-            double x = deposits.x()[i];
-            double y = deposits.y()[i];
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                offGrid.add(label);
-                continue;
-            }
-            long column = grid.column(x);
-            long row = grid.row(y);
-            disc.forEachCell(grid, column, row, nearDeposit::set);
-            if (column < 0 || column >= grid.width() || row < 0 || row >= grid.height()) {
-                offGrid.add(label);
-                continue;
-            }
-            WindowRange around = WindowRange.around((int) row, (int) column, grid, parameters);
+            WindowRange around = WindowRange.around(row, column, grid, parameters);
             if (around.isEmpty()) {
                 nearEdge.add(label);
-                continue;
+                return;
             }
             BitSet candidates = around.accepted((r, c) -> noData.count(r, c, size) <= maxNoDataCells, cancellation);
             if (candidates.isEmpty()) {
                 onNoData.add(label);
-                continue;
+                return;
             }
-            usable++;
-            int block = blocks.block((int) row, (int) column);
+            int block = blocks.block(row, column);
             for (int t : RandomSubset.choose(candidates, parameters.positivesPerDeposit(), random)) {
                 patches.add(cut(source, around.row(t), around.column(t), true, i, block));
             }
-        }
+        });
+        int usable = deposits.size() - offGrid.size() - nearEdge.size() - onNoData.size();
         if (usable < MIN_DEPOSITS) {
             List<String> problems = PatchReport.depositProblems(offGrid, nearEdge, onNoData);
             throw new InvalidInputException("deposits", "only " + usable + " of " + deposits.size()

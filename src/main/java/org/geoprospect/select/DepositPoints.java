@@ -1,7 +1,10 @@
 package org.geoprospect.select;
 
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.grid.GridGeometry;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -23,5 +26,37 @@ public record DepositPoints(double[] x, double[] y, List<String> labels) {
 
     public int size() {
         return x.length;
+    }
+
+    /** A deposit that lies on the grid: its index here, its row and column. */
+    @FunctionalInterface
+    public interface OnGrid {
+        void accept(int index, int row, int column);
+    }
+
+    /**
+     * Places every deposit on the grid. Each deposit with finite coordinates stamps {@code exclusion} into
+     * {@code excluded} — even one just off the grid, whose surroundings on the grid are still near ore — and each
+     * one on the grid is handed to {@code onGrid}, in order.
+     *
+     * @return the labels of the deposits off the grid (or without finite coordinates), in order
+     */
+    public List<String> locate(GridGeometry grid, CellDisc exclusion, BitSet excluded, OnGrid onGrid) {
+        List<String> offGrid = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                offGrid.add(labels.get(i));
+                continue;
+            }
+            long column = grid.column(x[i]);
+            long row = grid.row(y[i]);
+            exclusion.forEachCell(grid, column, row, excluded::set);
+            if (column < 0 || column >= grid.width() || row < 0 || row >= grid.height()) {
+                offGrid.add(labels.get(i));
+                continue;
+            }
+            onGrid.accept(i, (int) row, (int) column);
+        }
+        return offGrid;
     }
 }

@@ -50,40 +50,26 @@ public final class LocationLabeller {
         BitSet positive = new BitSet(valid.length);
         BitSet excluded = new BitSet(valid.length);
         Map<Integer, String> depositCells = new HashMap<>();
-        List<String> offGrid = new ArrayList<>();
         List<String> onNoData = new ArrayList<>();
         List<String> sharedCell = new ArrayList<>();
-        for (int i = 0; i < deposits.size(); i++) {
+        List<String> offGrid = deposits.locate(grid, exclusionDisc, excluded, (i, row, column) -> {
             String label = deposits.labels().get(i);
-            double x = deposits.x()[i];
-            double y = deposits.y()[i];
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                offGrid.add(label);
-                continue;
-            }
-            long column = grid.column(x);
-            long row = grid.row(y);
-            exclusionDisc.forEachCell(grid, column, row, excluded::set);
-            if (column < 0 || column >= grid.width() || row < 0 || row >= grid.height()) {
-                offGrid.add(label);
-                continue;
-            }
-            int cell = (int) (row * grid.width() + column);
+            int cell = row * grid.width() + column;
             if (!valid[cell]) {
                 onNoData.add(label);
-                continue;
+                return;
             }
             String first = depositCells.putIfAbsent(cell, label);
             if (first != null) {
                 sharedCell.add(label + " (with " + first + ")");
-                continue;
+                return;
             }
             positiveDisc.forEachCell(grid, column, row, c -> {
                 if (valid[c]) {
                     positive.set(c);
                 }
             });
-        }
+        });
         if (depositCells.size() < MIN_DEPOSITS) {
             List<String> problems = LabellingReport.depositProblems(offGrid, onNoData, sharedCell);
             throw new InvalidInputException("deposits", "only " + depositCells.size() + " of " + deposits.size()
