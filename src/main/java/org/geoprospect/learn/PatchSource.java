@@ -12,7 +12,7 @@ import java.util.List;
  * some band, and each band's mean over its cells with data, the value that fills them (0 after the z-score of the
  * interpolate step). Immutable.
  */
-final class PatchSource {
+public final class PatchSource {
     private final int width;
     private final float[][] bands;
     private final float[] means;
@@ -29,7 +29,7 @@ final class PatchSource {
      * @throws InvalidInputException ({@code elements}) when no element is given, an element is not a band of the
      *                               raster (the message lists the bands) or a band has no data anywhere
      */
-    static PatchSource of(Raster raster, List<String> elements) {
+    public static PatchSource of(Raster raster, List<String> elements) {
         if (elements.isEmpty()) {
             throw new InvalidInputException("elements", "no elements chosen; choose some of the raster's bands: "
                     + String.join(", ", raster.bandNames()));
@@ -65,11 +65,11 @@ final class PatchSource {
     }
 
     /** Cells (row-major) where at least one chosen band has no data. Do not modify. */
-    BitSet noData() {
+    public BitSet noData() {
         return noData;
     }
 
-    int channels() {
+    public int channels() {
         return bands.length;
     }
 
@@ -77,7 +77,7 @@ final class PatchSource {
      * The values of the size × size window with top-left cell (row, column), channel-major, rows north-first; a
      * cell without data in a band takes that band's mean.
      */
-    float[] cut(int row, int column, int size) {
+    public float[] cut(int row, int column, int size) {
         float[] values = new float[bands.length * size * size];
         int k = 0;
         for (int b = 0; b < bands.length; b++) {

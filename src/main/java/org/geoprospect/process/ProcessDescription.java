@@ -6,11 +6,10 @@ import java.util.Optional;
 /**
  * A process as {@code wps-processes.xml} describes it: identifier, title, abstract, inputs and outputs.
  *
- * @param planned true when described but not implemented yet (hosts do not offer it)
- * @param cliOut  what a command line's out option names
+ * @param cliOut what a command line's out option names
  */
 public record ProcessDescription(String identifier, String title, String abstractText, String version,
-                                 boolean planned, CliOut cliOut, List<InputDescription> inputs,
+                                 CliOut cliOut, List<InputDescription> inputs,
                                  List<OutputDescription> outputs) {
     /** What a command line's out option names: the first output's file, a folder for all outputs, or nothing. */
     public enum CliOut { FILE, DIRECTORY, NONE }

@@ -25,7 +25,6 @@ public final class ProcessDescriptions {
     static final String WPS = "http://www.opengis.net/wps/1.0.0";
     static final String OWS = "http://www.opengis.net/ows/1.1";
     static final String XLINK = "http://www.w3.org/1999/xlink";
-    private static final String STATUS_ROLE = "urn:geoprospect:status";
     private static final String FILE_ROLE = "urn:geoprospect:file";
     private static final String CLI_OUT_ROLE = "urn:geoprospect:cli-out";
 
@@ -88,13 +87,10 @@ public final class ProcessDescriptions {
     }
 
     private static ProcessDescription process(Element p) {
-        boolean planned = false;
         ProcessDescription.CliOut cliOut = ProcessDescription.CliOut.FILE;
         for (Element m : children(p, OWS, "Metadata")) {
             String role = m.getAttributeNS(XLINK, "role");
-            if (STATUS_ROLE.equals(role)) {
-                planned = "planned".equals(m.getAttributeNS(XLINK, "title"));
-            } else if (CLI_OUT_ROLE.equals(role)) {
+            if (CLI_OUT_ROLE.equals(role)) {
                 cliOut = ProcessDescription.CliOut.valueOf(m.getAttributeNS(XLINK, "title")
                         .toUpperCase(java.util.Locale.ROOT));
             }
@@ -112,7 +108,7 @@ public final class ProcessDescriptions {
             }
         }
         return new ProcessDescription(text(p, OWS, "Identifier"), text(p, OWS, "Title"), text(p, OWS, "Abstract"),
-                p.getAttributeNS(WPS, "processVersion"), planned, cliOut, inputs, outputs);
+                p.getAttributeNS(WPS, "processVersion"), cliOut, inputs, outputs);
     }
 
     private static InputDescription input(Element i) {

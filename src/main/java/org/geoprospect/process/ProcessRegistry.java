@@ -14,6 +14,7 @@ public final class ProcessRegistry {
         r.register(new InterpolateProcess());
         r.register(new SelectElementsProcess());
         r.register(new TrainModelProcess());
+        r.register(new PredictTargetsProcess());
         return r;
     }
 

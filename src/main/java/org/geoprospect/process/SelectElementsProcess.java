@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.AtomicFile;
-import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.Warnings;
 import org.geoprospect.evaluate.AucSignificance;
 import org.geoprospect.evaluate.RocPoint;
@@ -61,9 +60,9 @@ public final class SelectElementsProcess implements GeoProcess {
         selection.warnings().forEach(warnings::add);
 
         Map<String, Object> outputs = new LinkedHashMap<>();
-        write(context, "selection", outputs, file -> writeCsv(file, selection));
-        write(context, "selectionJson", outputs, file -> writeJson(file, selection, warnings));
-        write(context, "roc", outputs, file -> rocChart(selection).writePng(file));
+        OutputFiles.write(context, "selection", outputs, file -> writeCsv(file, selection));
+        OutputFiles.write(context, "selectionJson", outputs, file -> writeJson(file, selection, warnings));
+        OutputFiles.write(context, "roc", outputs, file -> rocChart(selection).writePng(file));
         outputs.put("selected", String.join(",", selection.selected()));
         context.progress().progress(1, "done");
         return new ProcessResult(outputs, warnings.list());
@@ -86,36 +85,17 @@ public final class SelectElementsProcess implements GeoProcess {
                 .build();
     }
 
-    /** Writes one complex output where the host wants it, if it wants it. */
-    private static void write(ProcessContext context, String output, Map<String, Object> outputs, FileWriter writer) {
-        Path file = context.outputTarget().apply(output);
-        if (file == null) {
-            return;
-        }
-        try {
-            writer.write(file);
-        } catch (IOException e) {
-            throw new ExecutionFailedException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        outputs.put(output, file);
-    }
-
-    @FunctionalInterface
-    private interface FileWriter {
-        void write(Path file) throws IOException;
-    }
-
     private static void writeCsv(Path file, ElementSelection selection) throws IOException {
         StringBuilder csv = new StringBuilder(
                 "element,unit,n_ore,n_no_ore,auc,auc_svm,auc_rank,sigma,zauc,p_value,selected,note\n");
         for (ElementResult r : selection.elements()) {
             AucSignificance z = r.significance().orElse(null);
-            csv.append(String.join(",", quote(r.element()), quote(r.unit()),
+            csv.append(String.join(",", OutputFiles.csvField(r.element()), OutputFiles.csvField(r.unit()),
                     Integer.toString(selection.locations().positives().length),
                     Integer.toString(selection.locations().negatives().length),
                     z == null ? "" : number(z.auc()), number(r.svmAuc()), number(r.rankAuc()),
                     z == null ? "" : number(z.sigma()), z == null ? "" : number(z.zauc()),
-                    z == null ? "" : number(z.pValue()), Boolean.toString(r.selected()), quote(r.note())))
+                    z == null ? "" : number(z.pValue()), Boolean.toString(r.selected()), OutputFiles.csvField(r.note())))
                     .append('\n');
         }
         AtomicFile.write(file, temp -> Files.writeString(temp, csv, StandardCharsets.UTF_8));
@@ -185,9 +165,5 @@ public final class SelectElementsProcess implements GeoProcess {
 
     private static String number(OptionalDouble v) {
         return v.isPresent() ? number(v.getAsDouble()) : "";
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

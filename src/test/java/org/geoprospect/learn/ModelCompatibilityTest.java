@@ -1,10 +1,18 @@
 package org.geoprospect.learn;
 
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.Warnings;
 import org.geoprospect.crs.Crs;
+import org.geoprospect.grid.Band;
+import org.geoprospect.grid.Extent;
+import org.geoprospect.grid.GridGeometry;
+import org.geoprospect.grid.Normalization;
+import org.geoprospect.grid.Raster;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +55,48 @@ class ModelCompatibilityTest {
         String message = failure(List.of("Au"), 250, 250, Crs.epsg(3067));
         assertTrue(message.contains("EPSG:3067") && message.contains("250 m") && message.contains("lacks As, Sb, Hg"),
                 message);
+    }
+
+    @Test
+    void acceptsOtherStatisticsOfTheSameNormalisation() {
+        // another area's z-scores have their own mean and σ, as the paper's area B: fine
+        Warnings warnings = new Warnings();
+        int[] order = ModelCompatibility.bandOrder(MODEL, raster(
+                new Normalization("zscore", true, 9, 9, 0, 1), new Normalization("zscore", true, 7, 7, 0, 1),
+                new Normalization("minmax", false, 3, 3, 0, 1), new Normalization("none", false, 0, 0, 0, 1)),
+                warnings);
+        assertArrayEquals(new int[] {0, 1, 2, 3}, order);
+        assertTrue(warnings.list().isEmpty(), warnings.list().toString());
+    }
+
+    @Test
+    void refusesAnotherNormalisationMethodAndWarnsWhenNoneIsRecorded() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelCompatibility.bandOrder(MODEL,
+                raster(new Normalization("zscore", false, 0, 1, 0, 1), new Normalization("minmax", true, 0, 1, 0, 1),
+                        new Normalization("minmax", false, 0, 1, 0, 1), new Normalization("none", false, 0, 1, 0, 1)),
+                new Warnings()));
+        assertEquals("grid", e.input());
+        assertTrue(e.getMessage().contains("Au is zscore, the model was trained on log10 + zscore; As is log10 + "
+                + "minmax, the model was trained on log10 + zscore"), e.getMessage());
+
+        Warnings warnings = new Warnings();
+        ModelCompatibility.bandOrder(MODEL, raster(null, new Normalization("zscore", true, 0, 1, 0, 1),
+                new Normalization("minmax", false, 0, 1, 0, 1), new Normalization("none", false, 0, 1, 0, 1)),
+                warnings);
+        assertEquals(1, warnings.list().size());
+        assertTrue(warnings.list().get(0).startsWith("cannot check that Au are normalised"), warnings.list().get(0));
+    }
+
+    /** Bands Au, As, Sb, Hg on a 100 m UTM 50N grid, with the given normalisations (null: none recorded). */
+    private static Raster raster(Normalization... normalizations) {
+        GridGeometry grid = GridGeometry.ofSize(UTM50, new Extent(0, 0, 400, 400), 4, 4);
+        List<String> names = List.of("Au", "As", "Sb", "Hg");
+        List<Band> bands = new ArrayList<>();
+        for (int b = 0; b < names.size(); b++) {
+            Map<String, String> metadata = normalizations[b] == null ? Map.of() : normalizations[b].toMetadata();
+            bands.add(new Band(names.get(b), metadata, new float[16]));
+        }
+        return new Raster(grid, bands, Map.of());
     }
 
     private static String failure(List<String> bands, double x, double y, Crs crs) {
