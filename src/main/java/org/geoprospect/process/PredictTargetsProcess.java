@@ -13,6 +13,7 @@ import org.geoprospect.evaluate.SuccessRateCurve;
 import org.geoprospect.evaluate.SuccessRatePoint;
 import org.geoprospect.evaluate.chart.ConfusionMatrixChart;
 import org.geoprospect.evaluate.chart.CurveChart;
+import org.geoprospect.evaluate.chart.ProbabilityMap;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.GeoTiffWriter;
 import org.geoprospect.grid.Raster;
@@ -87,6 +88,7 @@ public final class PredictTargetsProcess implements GeoProcess {
         OutputFiles.write(context, "targetTable", outputs, file -> writeTable(file, outcome.targets()));
         OutputFiles.write(context, "probability", outputs,
                 file -> new GeoTiffWriter().write(outcome.probability(), file));
+        OutputFiles.write(context, "map", outputs, file -> map(outcome, request).writePng(file));
         OutputFiles.write(context, "metrics", outputs, file -> MetricsJson.write(metrics(outcome, request,
                 warnings), file));
         PredictionEvaluation evaluation = outcome.evaluation();
@@ -197,6 +199,18 @@ public final class PredictTargetsProcess implements GeoProcess {
                     t.areaKm2(), t.knownDeposits(), t.cells(), centre.getX(), centre.getY()));
         }
         AtomicFile.write(file, temp -> Files.writeString(temp, csv, StandardCharsets.UTF_8));
+    }
+
+    private static ProbabilityMap map(TargetPrediction.Outcome o, TargetPrediction.Request r) {
+        List<ProbabilityMap.Outline> outlines = o.targets().stream()
+                .map(t -> new ProbabilityMap.Outline(t.geometry(), Integer.toString(t.rank()), t.knownDeposits() > 0))
+                .toList();
+        double[] x = r.deposits() == null ? new double[0] : r.deposits().x();
+        double[] y = r.deposits() == null ? new double[0] : r.deposits().y();
+        String title = String.format(Locale.ROOT, "%s: %d targets, %s", o.manifest().id(), o.targets().size(),
+                o.tiles() != null ? o.tiles() + " tiles" : "sliding window, stride " + r.stride());
+        return new ProbabilityMap(title, o.probability().grid(), o.probability().bands().get(0).data(), outlines, x,
+                y);
     }
 
     private static ConfusionMatrixChart confusionChart(ClassificationMetrics m, String items) {

@@ -146,7 +146,7 @@ class MainTest {
     }
 
     @Test
-    void trainModelTakesTheContractOptionsAndPrintsTheModelIdAndValidation() throws IOException {
+    void trainModelAndPredictTargetsTakeTheContractOptions() throws IOException {
         Path grid = dir.resolve("g.tif");
         assertEquals(Main.OK, run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",
                 "--elements", "Au,Mo,Sb", "--cell-size", "200", "--log", "--out", grid.toString()).status());
@@ -158,6 +158,43 @@ class MainTest {
         assertTrue(r.out().contains("modelId: demo-v1"), r.out());
         assertTrue(r.out().contains("validation: AUC ") && r.out().contains("fold 2"), r.out());
         assertTrue(Files.exists(dir.resolve("store/demo-v1/manifest.json")));
+
+        Path tiles = dir.resolve("tiles");
+        r = run("predictTargets", "--grid", grid.toString(), "--model", "demo-v1", "--store",
+                dir.resolve("store").toString(), "--tiles", "6x6", "--threshold", "0.6", "--deposits",
+                "test-data/deposits.csv", "--crs", "EPSG:32650", "--out", tiles.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        for (String f : List.of("targets.gpkg", "targets.geojson", "targets.csv", "probability.tif", "metrics.json",
+                "confusion.png", "success-rate.png", "map.png")) {
+            assertTrue(Files.size(tiles.resolve(f)) > 0, f);
+        }
+        assertTrue(r.out().contains("summary: ") && r.out().contains("probability ≥ 0.600"), r.out());
+        Path dense = dir.resolve("dense");
+        r = run("predictTargets", "--grid", grid.toString(), "--model", "demo-v1", "--store",
+                dir.resolve("store").toString(), "--stride", "8", "--top-area", "0.1", "--out", dense.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(Files.size(dense.resolve("targets.gpkg")) > 0);
+        assertFalse(Files.exists(dense.resolve("confusion.png")), "no deposits, no evaluation");
+        r = run("predictTargets", "--grid", grid.toString(), "--model", "demo-v1", "--store",
+                dir.resolve("store").toString(), "--tiles", "12", "--out", dense.toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("ROWSxCOLUMNS"), r.err());
+    }
+
+    @Test
+    void demoRunsTheFourStepsOnTheBundledSurveyAndSaysWhereTheOutputsAre() throws IOException {
+        Path out = dir.resolve("demo");
+        Run r = run("demo", "--out", out.toString(), "--epochs", "3");
+        assertEquals(Main.OK, r.status(), r.err());
+        for (String step : List.of("1/4 interpolate", "2/4 selectElements", "3/4 trainModel", "4/4 predictTargets")) {
+            assertTrue(r.err().contains(step), step);
+        }
+        assertTrue(r.out().contains("modelId: demo-v1") && r.out().contains("summary: "), r.out());
+        for (String f : List.of("grid.tif", "selection/selection.csv", "models/demo-v1/manifest.json",
+                "targets/targets.gpkg", "targets/probability.tif", "targets/metrics.json")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(r.out().contains("open " + out.resolve("targets/targets.gpkg")), r.out());
     }
 
     @Test
