@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** GDAL's vector tools as the independent reader of our layers. */
 final class Ogr {
@@ -47,6 +48,17 @@ final class Ogr {
     /** The rows of an SQL query (SQLite dialect for a GeoPackage), nulls as empty strings. */
     static List<CSVRecord> sql(Path file, String sql) throws IOException, InterruptedException {
         return csv(Tool.run("", "ogr2ogr", "-f", "CSV", "/vsistdout/", file.toString(), "-sql", sql));
+    }
+
+    /** Longitude/latitude of projected points, by {@code gdaltransform}, as x1, y1, x2, y2, …. */
+    static double[] toLonLat(String sourceCrs, double[] xy) throws IOException, InterruptedException {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < xy.length; i += 2) {
+            in.append(xy[i]).append(' ').append(xy[i + 1]).append('\n');
+        }
+        String out = Tool.run(in.toString(), "gdaltransform", "-s_srs", sourceCrs, "-t_srs", "EPSG:4326",
+                "-output_xy");
+        return Stream.of(out.strip().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
     }
 
     private static List<CSVRecord> csv(String text) throws IOException {
