@@ -24,9 +24,21 @@ public final class AtomicFile {
 
     /** @throws IOException when the content cannot be written or moved; no temporary file is left behind */
     public static void write(Path target, Content content) throws IOException {
+        write(target, "", content);
+    }
+
+    /**
+     * Like {@link #write(Path, Content)}, with a temporary file whose name ends in {@code tempExtension} (such as
+     * {@code .gpkg}), for libraries that insist on one: NGA's {@code GeoPackageManager.create} refuses a
+     * {@code .tmp} file.
+     *
+     * @throws IOException when the content cannot be written or moved; no temporary file is left behind
+     */
+    public static void write(Path target, String tempExtension, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         // not createTempFile: its owner-only permissions would stay on the published file
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = absolute.resolveSibling(
+                "." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp" + tempExtension);
         try {
             content.writeTo(temp);
             try {
