@@ -119,6 +119,17 @@ public final class Crs {
         return proj.getProjection() instanceof LongLatProjection;
     }
 
+    /**
+     * @return metres per unit of a projected CRS's axes: 1 for metres, 0.3048006… for US survey feet
+     * @throws IllegalStateException for a geographic CRS, whose units are angles
+     */
+    public double metresPerUnit() {
+        if (isGeographic()) {
+            throw new IllegalStateException(id() + " is geographic: its units are degrees, not lengths");
+        }
+        return proj.getProjection().getUnits().value;
+    }
+
     /** OGC WKT 1 from the EPSG database, when this CRS has a code. */
     public java.util.Optional<String> wkt() {
         return epsg == null ? java.util.Optional.empty() : EpsgDatabase.wkt(epsg);

@@ -43,6 +43,13 @@ class CrsTest {
     }
 
     @Test
+    void metresPerUnitOfProjectedCrs() {
+        assertEquals(1.0, Crs.epsg(32650).metresPerUnit());
+        assertEquals(1200.0 / 3937, Crs.epsg(2227).metresPerUnit(), 1e-15, "US survey foot");
+        assertThrows(IllegalStateException.class, () -> Crs.epsg(4326).metresPerUnit());
+    }
+
+    @Test
     void unknownCodeAndTextAreErrors() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Crs.parse("EPSG:999999"));
         assertTrue(e.getMessage().contains("EPSG:999999"), e.getMessage());
