@@ -16,6 +16,7 @@ import org.geoprospect.evaluate.chart.CurveChart;
 import org.geoprospect.evaluate.chart.ProbabilityMap;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.GeoTiffWriter;
+import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.predict.PredictionEvaluation;
@@ -209,8 +210,10 @@ public final class PredictTargetsProcess implements GeoProcess {
         double[] y = r.deposits() == null ? new double[0] : r.deposits().y();
         String title = String.format(Locale.ROOT, "%s: %d targets, %s", o.manifest().id(), o.targets().size(),
                 o.tiles() != null ? o.tiles() + " tiles" : "sliding window, stride " + r.stride());
-        return new ProbabilityMap(title, o.probability().grid(), o.probability().bands().get(0).data(), outlines, x,
-                y);
+        GridGeometry g = o.probability().grid();
+        ProbabilityMap.MapGrid grid = new ProbabilityMap.MapGrid(g.width(), g.height(), g.minX(), g.maxY(),
+                g.cellWidth(), g.cellHeight(), g.crs().isGeographic() ? Double.NaN : g.crs().metresPerUnit());
+        return new ProbabilityMap(title, grid, o.probability().bands().get(0).data(), outlines, x, y);
     }
 
     private static ConfusionMatrixChart confusionChart(ClassificationMetrics m, String items) {

@@ -1,6 +1,5 @@
 package org.geoprospect.evaluate.chart;
 
-import org.geoprospect.grid.GridGeometry;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
@@ -39,7 +38,25 @@ public final class ProbabilityMap implements Chart {
     private static final int SCALE_BAR_HEIGHT = 50;
 
     /**
-     * @param polygon the target, in the grid's CRS
+     * Where the probabilities lie: a north-up grid of columns × rows cells whose top-left corner is (minX, maxY),
+     * in map units.
+     *
+     * @param metresPerUnit metres per map unit, for the scale bar; NaN (degrees) draws none, as a degree of
+     *                      longitude shrinks with latitude
+     */
+    public record MapGrid(int columns, int rows, double minX, double maxY, double cellWidth, double cellHeight,
+                          double metresPerUnit) {
+        double maxX() {
+            return minX + columns * cellWidth;
+        }
+
+        double minY() {
+            return maxY - rows * cellHeight;
+        }
+    }
+
+    /**
+     * @param polygon the target, in the grid's map units
      * @param label   what to write on it (its rank)
      * @param known   whether it holds a known deposit
      */
@@ -47,7 +64,7 @@ public final class ProbabilityMap implements Chart {
     }
 
     private final String title;
-    private final GridGeometry grid;
+    private final MapGrid grid;
     private final float[] probability;
     private final List<Outline> outlines;
     private final double[] depositX;
@@ -57,17 +74,17 @@ public final class ProbabilityMap implements Chart {
     /**
      * @param probability per cell, row-major; NaN = none
      * @param outlines    the targets, best first (the first {@value #MAX_LABELS} are labelled)
-     * @param depositX    known deposits' x in the grid's CRS
+     * @param depositX    known deposits' x in map units
      * @param depositY    their y
      */
-    public ProbabilityMap(String title, GridGeometry grid, float[] probability, List<Outline> outlines,
+    public ProbabilityMap(String title, MapGrid grid, float[] probability, List<Outline> outlines,
                           double[] depositX, double[] depositY) {
         this(title, grid, probability, outlines, depositX, depositY, ChartStyle.DEFAULT_SIZE);
     }
 
-    private ProbabilityMap(String title, GridGeometry grid, float[] probability, List<Outline> outlines,
+    private ProbabilityMap(String title, MapGrid grid, float[] probability, List<Outline> outlines,
                            double[] depositX, double[] depositY, ChartSize size) {
-        if (probability.length != grid.cellCount() || depositX.length != depositY.length) {
+        if (probability.length != (long) grid.columns() * grid.rows() || depositX.length != depositY.length) {
             throw new IllegalArgumentException("the probabilities must cover the grid and each deposit have x and y");
         }
         this.title = Objects.requireNonNull(title, "title");
@@ -149,10 +166,10 @@ public final class ProbabilityMap implements Chart {
 
     private void drawCells(BufferedImage image, Rectangle frame) {
         for (int py = 0; py < frame.height; py++) {
-            int row = (int) Math.min(grid.height() - 1, (long) py * grid.height() / frame.height);
+            int row = (int) Math.min(grid.rows() - 1, (long) py * grid.rows() / frame.height);
             for (int px = 0; px < frame.width; px++) {
-                int column = (int) Math.min(grid.width() - 1, (long) px * grid.width() / frame.width);
-                float p = probability[row * grid.width() + column];
+                int column = (int) Math.min(grid.columns() - 1, (long) px * grid.columns() / frame.width);
+                float p = probability[row * grid.columns() + column];
                 image.setRGB(frame.x + px, frame.y + py, (Float.isNaN(p) ? NO_DATA : colour(p)).getRGB());
             }
         }
@@ -274,15 +291,15 @@ public final class ProbabilityMap implements Chart {
         g.drawString("no data", x + 50, ly + fm.getAscent() / 2 - 2);
     }
 
-    /** A bar of a round length near a fifth of the map's width, in km when the CRS is in metres. */
+    /** A bar of a round length in metres or kilometres near a fifth of the map's width. */
     private void drawScaleBar(Graphics2D g, Rectangle frame, double scale) {
-        if (grid.crs().isGeographic()) {
-            return; // degrees of longitude shrink with latitude: a single bar would mislead
+        if (Double.isNaN(grid.metresPerUnit())) {
+            return;
         }
-        double target = (grid.maxX() - grid.minX()) / 5;
+        double target = (grid.maxX() - grid.minX()) * grid.metresPerUnit() / 5; // metres
         double unit = Math.pow(10, Math.floor(Math.log10(target)));
         double length = target / unit >= 5 ? 5 * unit : target / unit >= 2 ? 2 * unit : unit;
-        int px = (int) Math.round(length * scale);
+        int px = (int) Math.round(length / grid.metresPerUnit() * scale);
         int x = frame.x;
         int y = frame.y + frame.height + SCALE_BAR_HEIGHT - 10;
         g.setColor(ChartStyle.TEXT);

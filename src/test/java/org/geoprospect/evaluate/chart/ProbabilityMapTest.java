@@ -1,8 +1,5 @@
 package org.geoprospect.evaluate.chart;
 
-import org.geoprospect.crs.Crs;
-import org.geoprospect.grid.Extent;
-import org.geoprospect.grid.GridGeometry;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -21,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProbabilityMapTest {
     // 40 km × 20 km in 1 km cells: probability rises west to east, the north-west cell has no data
-    private static final GridGeometry GRID = GridGeometry.ofSize(Crs.epsg(32650),
-            new Extent(400_000, 2_500_000, 440_000, 2_520_000), 40, 20);
+    private static final ProbabilityMap.MapGrid GRID = new ProbabilityMap.MapGrid(40, 20, 400_000, 2_520_000, 1000,
+            1000, 1.0);
 
     @Test
     void viridisRunsFromDarkPurpleToYellow() {
@@ -35,10 +32,10 @@ class ProbabilityMapTest {
 
     @Test
     void drawsCellsTargetsAndDepositsWhereTheyAre() throws Exception {
-        float[] p = new float[GRID.width() * GRID.height()];
-        for (int r = 0; r < GRID.height(); r++) {
-            for (int c = 0; c < GRID.width(); c++) {
-                p[r * GRID.width() + c] = c / 39f;
+        float[] p = new float[GRID.columns() * GRID.rows()];
+        for (int r = 0; r < GRID.rows(); r++) {
+            for (int c = 0; c < GRID.columns(); c++) {
+                p[r * GRID.columns() + c] = c / 39f;
             }
         }
         p[0] = Float.NaN;
