@@ -97,7 +97,7 @@ public record PredictionEvaluation(String items, Optional<ClassificationMetrics>
             return new PredictionEvaluation("cells", Optional.empty(), Optional.empty(), curve, judged, captured,
                     List.of());
         }
-        locations.report().warnings().forEach(warnings::add);
+        // the labeller's notes would repeat the deposits off the grid or without data, already reported
         int n = locations.positives().length + locations.negatives().length;
         double[] scores = new double[n];
         boolean[] actual = new boolean[n];
