@@ -52,6 +52,7 @@ public final class Main {
         root.addSubcommand("demo", new DemoCommand(out, err, terminal));
         root.addSubcommand("generate-test-data", new GenerateTestDataCommand(out));
         root.addSubcommand("benchmark", new BenchmarkCommand(out, err));
+        root.addSubcommand("serve", new ServeCommand(out, err));
         root.setOut(new PrintWriter(out, true));
         root.setErr(new PrintWriter(err, true));
         try {

@@ -2,13 +2,13 @@ package org.geoprospect.learn;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import org.geoprospect.core.Folders;
 import org.geoprospect.core.InvalidInputException;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public final class ModelStore {
                 }
             }
         } finally {
-            deleteRecursively(temp);
+            Folders.deleteRecursively(temp);
         }
     }
 
@@ -189,18 +189,4 @@ public final class ModelStore {
         return name;
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                try {
-                    Files.delete(p);
-                } catch (NoSuchFileException ignored) {
-                    // already gone
-                }
-            }
-        }
-    }
 }

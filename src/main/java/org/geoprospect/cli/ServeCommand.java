@@ -1,0 +1,90 @@
+package org.geoprospect.cli;
+
+import org.geoprospect.server.Server;
+import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.layers.Layer;
+import org.geoprospect.testdata.GeneratedSurvey;
+import org.geoprospect.testdata.SyntheticSurvey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve}: the embedded OGC server (WPS 1.0.0, OGC API – Processes and Features, the web map) on one port,
+ * until Ctrl-C, which stops it gracefully. Settings from a properties file ({@link ServerConfig}), the port and
+ * store overridable here.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the OGC server (WPS 1.0.0, OGC API - Processes and Features, web map) until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (properties); see docs/admin.md.")
+    Path configFile;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port (default 8080, or the settings file's).")
+    Integer port;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The server's store: jobs, layers, models (default geoprospect-data).")
+    Path data;
+
+    @Option(names = "--demo", description = "Publish the demo survey's samples and deposits as layers at start.")
+    boolean demo;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = configFile != null ? ServerConfig.read(configFile)
+                : ServerConfig.defaults(Path.of("geoprospect-data"));
+        if (data != null) {
+            config = new ServerConfig(config.port(), data, config.limits(), config.maxUploadBytes(),
+                    config.remoteReferences(), config.apiKey(), config.basicUser(), config.basicPassword(),
+                    config.corsOrigins());
+        }
+        if (port != null) {
+            config = config.withPort(port);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Server server = Server.start(config)) {
+            if (demo) {
+                publishDemo(server);
+            }
+            out.println("geoprospect server on " + server.localUri() + " (store " + config.dataDir().toAbsolutePath()
+                    + "); WPS at " + server.localUri() + "wps; Ctrl-C stops it");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                err.println("stopping: running jobs are given 30 s");
+                stopped.countDown();
+            }));
+            stopped.await();
+        }
+        return Main.OK;
+    }
+
+    /** The bundled survey's samples and deposits, as layers demo-samples and demo-deposits (once per store). */
+    private void publishDemo(Server server) throws Exception {
+        Path folder = Path.of("test-data");
+        if (!Files.isRegularFile(folder.resolve(GeneratedSurvey.SAMPLES_FILE))) {
+            folder = Files.createTempDirectory("geoprospect-demo");
+            SyntheticSurvey.builder().seed(42).build().generate().write(folder);
+        }
+        for (String[] layer : new String[][] {{"demo-samples", GeneratedSurvey.SAMPLES_FILE, "Demo survey samples"},
+                {"demo-deposits", GeneratedSurvey.DEPOSITS_FILE, "Demo survey known deposits"}}) {
+            if (server.layers().get(layer[0]).isEmpty()) {
+                Layer l = server.layers().publish(folder.resolve(layer[1]), layer[0], layer[2], "demo",
+                        SyntheticSurvey.builder().seed(42).build().crs().id(), false);
+                err.println("published " + l.name() + " (" + l.count() + " features, " + l.crs() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.geoprospect.server;
+
+import io.javalin.config.RoutesConfig;
+
+/** One family of routes — a protocol or a resource — registered on the server at start. */
+public interface Endpoints {
+    void register(RoutesConfig routes);
+}

@@ -1,0 +1,132 @@
+package org.geoprospect.server;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.geoprospect.learn.ModelLibrary;
+import org.geoprospect.process.ProcessRegistry;
+import org.geoprospect.server.jobs.JobManager;
+import org.geoprospect.server.jobs.JobStore;
+import org.geoprospect.server.layers.LayerCatalog;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The embedded OGC server on one port: its store on disk ({@code DATA/server.db} for jobs and the layer catalog,
+ * {@code DATA/jobs/}, {@code DATA/layers/}, {@code DATA/models/} — the model store every request shares, with the
+ * one in-process model cache), the process registry, and the routes of each protocol ({@link Endpoints}). CORS
+ * and gzip are on; request bodies are limited; writes may be protected ({@link WriteGuard}); close() stops
+ * accepting requests, lets running ones finish for a while, and marks jobs it had to stop as failed.
+ */
+public final class Server implements AutoCloseable {
+    private final ServerConfig config;
+    private final ProcessRegistry processes;
+    private final JobStore jobStore;
+    private final JobManager jobs;
+    private final LayerCatalog layers;
+    private final ProcessExecution execution;
+    private final Path modelStore;
+    private Javalin app;
+
+    private Server(ServerConfig config) throws IOException, SQLException {
+        this.config = config;
+        Path data = Files.createDirectories(config.dataDir());
+        this.processes = ProcessRegistry.standard();
+        this.jobStore = new JobStore(data.resolve("server.db"));
+        this.jobs = new JobManager(jobStore, data.resolve("jobs"), config.limits(), Clock.systemUTC());
+        this.layers = new LayerCatalog(data.resolve("layers"), data.resolve("server.db"), Clock.systemUTC());
+        this.modelStore = Files.createDirectories(data.resolve("models"));
+        this.execution = new ProcessExecution(layers, modelStore, config);
+    }
+
+    /** Opens the store and starts listening. */
+    public static Server start(ServerConfig config) throws IOException, SQLException {
+        Server server = new Server(config);
+        server.app = Javalin.create(c -> {
+            c.http.maxRequestSize = config.maxUploadBytes();
+            c.http.compressionStrategy = CompressionStrategy.GZIP;
+            c.startup.showJavalinBanner = false;
+            c.jetty.port = config.port();
+            c.jetty.modifyServer(jetty -> jetty.setStopTimeout(30_000));
+            c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                if (config.corsOrigins().contains("*")) {
+                    rule.anyHost();
+                } else {
+                    List<String> origins = List.copyOf(config.corsOrigins());
+                    rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+                }
+                rule.exposeHeader("Location");
+            }));
+            WriteGuard guard = new WriteGuard(config);
+            c.routes.before(guard::check);
+            c.routes.exception(Exception.class, (e, ctx) -> Problem.respond(ctx, e));
+            for (Endpoints e : server.endpoints()) {
+                e.register(c.routes);
+            }
+        }).start();
+        // a synchronous execution may keep a connection silent for as long as it is allowed to run
+        for (Connector connector : server.app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector sc) {
+                sc.setIdleTimeout(config.limits().maxSyncTime().toMillis() + 60_000);
+            }
+        }
+        return server;
+    }
+
+    /** The route families, one per protocol or resource. */
+    private List<Endpoints> endpoints() {
+        return List.of();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ProcessRegistry processes() {
+        return processes;
+    }
+
+    public JobManager jobs() {
+        return jobs;
+    }
+
+    public LayerCatalog layers() {
+        return layers;
+    }
+
+    public ProcessExecution execution() {
+        return execution;
+    }
+
+    /** The library of the server's model store, with the in-process cache every request shares. */
+    public ModelLibrary models() {
+        return ModelLibrary.at(modelStore);
+    }
+
+    /** @return the port it listens on (the one chosen when the settings said 0) */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return http://localhost:PORT/ */
+    public URI localUri() {
+        return URI.create("http://localhost:" + port() + "/");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (app != null) {
+            app.stop();
+        }
+        jobs.close();
+        layers.close();
+        jobStore.close();
+    }
+}

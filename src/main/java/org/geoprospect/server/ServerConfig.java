@@ -1,0 +1,125 @@
+package org.geoprospect.server;
+
+import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.server.jobs.JobLimits;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The server's settings, all in one properties file for the admin ({@code serve --config FILE}); every key is
+ * optional and the defaults are safe for a workstation:
+ * <pre>
+ * port = 8080                    # 0: any free port
+ * data = geoprospect-data        # the store: jobs.db, jobs/, layers/, models/
+ * maxSync = 2                    # executions at once, per mode
+ * maxAsync = 1
+ * queue = 20                     # asynchronous jobs waiting
+ * maxSyncMinutes = 10            # execution time limits
+ * maxAsyncMinutes = 720
+ * resultDays = 7                 # finished jobs and their files are deleted after this
+ * maxUploadMegabytes = 512       # request bodies, uploads and fetched references
+ * remoteReferences = true        # may inputs reference other servers' URLs
+ * apiKey =                       # set: Execute and publishing need header X-API-Key (or Basic auth below)
+ * basicUser =
+ * basicPassword =
+ * corsOrigins = *                # comma-separated, * for any
+ * </pre>
+ *
+ * @param port               HTTP port, 0 for any free one
+ * @param dataDir            the server's store
+ * @param limits             job limits
+ * @param maxUploadBytes     largest request body, upload or fetched reference
+ * @param remoteReferences   whether inputs may reference URLs of other servers
+ * @param apiKey             the key that protects executing and publishing, or null
+ * @param basicUser          user name for HTTP Basic protection, or null
+ * @param basicPassword      its password, or null
+ * @param corsOrigins        origins allowed to call from a browser ({@code *} for any)
+ */
+public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUploadBytes, boolean remoteReferences,
+                           String apiKey, String basicUser, String basicPassword, Set<String> corsOrigins) {
+    private static final Set<String> KEYS = Set.of("port", "data", "maxSync", "maxAsync", "queue", "maxSyncMinutes",
+            "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "remoteReferences", "apiKey", "basicUser",
+            "basicPassword", "corsOrigins");
+
+    public ServerConfig {
+        corsOrigins = Set.copyOf(corsOrigins);
+        if ((basicUser == null) != (basicPassword == null)) {
+            throw new InvalidInputException("config", "basicUser and basicPassword go together");
+        }
+    }
+
+    /** The defaults, with the store in {@code dataDir}. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(8080, dataDir, JobLimits.DEFAULT, 512L << 20, true, null, null, null, Set.of("*"));
+    }
+
+    /** @return whether executing and publishing need credentials */
+    public boolean protectedWrites() {
+        return apiKey != null || basicUser != null;
+    }
+
+    /** @return these settings on another port (tests take a free one with 0) */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, dataDir, limits, maxUploadBytes, remoteReferences, apiKey, basicUser,
+                basicPassword, corsOrigins);
+    }
+
+    /**
+     * Reads the settings file; relative paths in it are relative to the file's folder.
+     *
+     * @throws InvalidInputException (input {@code config}) naming an unknown key or a bad value
+     */
+    public static ServerConfig read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new InvalidInputException("config", file + ": unknown setting '" + key + "'; settings are "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        ServerConfig d = defaults(Path.of("geoprospect-data"));
+        Path base = file.toAbsolutePath().getParent();
+        JobLimits l = d.limits();
+        JobLimits limits = new JobLimits(integer(p, file, "maxSync", l.maxSync()),
+                integer(p, file, "maxAsync", l.maxAsync()), integer(p, file, "queue", l.queueLength()),
+                Duration.ofMinutes(integer(p, file, "maxSyncMinutes", (int) l.maxSyncTime().toMinutes())),
+                Duration.ofMinutes(integer(p, file, "maxAsyncMinutes", (int) l.maxAsyncTime().toMinutes())),
+                Duration.ofDays(integer(p, file, "resultDays", (int) l.resultTtl().toDays())));
+        return new ServerConfig(integer(p, file, "port", d.port()),
+                base.resolve(p.getProperty("data", d.dataDir().toString())), limits,
+                (long) integer(p, file, "maxUploadMegabytes", (int) (d.maxUploadBytes() >> 20)) << 20,
+                Boolean.parseBoolean(p.getProperty("remoteReferences", "true")), blankToNull(p.getProperty("apiKey")),
+                blankToNull(p.getProperty("basicUser")), blankToNull(p.getProperty("basicPassword")),
+                Set.of(p.getProperty("corsOrigins", "*").split("\\s*,\\s*")));
+    }
+
+    private static int integer(Properties p, Path file, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("config", file + ": " + key + " = '" + v + "' is not a whole number ≥ 0");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

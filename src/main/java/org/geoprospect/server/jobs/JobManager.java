@@ -1,0 +1,314 @@
+package org.geoprospect.server.jobs;
+
+import org.geoprospect.core.Folders;
+import org.geoprospect.core.Cancellation;
+import org.geoprospect.core.CancelledException;
+import org.geoprospect.core.ProgressListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs process executions as jobs within the {@link JobLimits}: synchronous ones in the caller's thread,
+ * asynchronous ones in a bounded pool with a bounded queue. Every job is in the {@link JobStore} from the moment
+ * it is accepted, with its progress, and has a folder for its files. A job still accepted or running when the
+ * server last stopped is marked failed at start-up. Dismissing a running job cancels it; an execution over its
+ * time limit is cancelled and fails; finished jobs are deleted, files and all, after the result lifetime.
+ * Thread-safe.
+ */
+public final class JobManager implements AutoCloseable {
+    /** Percent steps below this are not written to the store, to spare it a write per batch. */
+    private static final int PROGRESS_STEP = 1;
+
+    /** What a job does: runs a process and returns its outputs as JSON. */
+    @FunctionalInterface
+    public interface Work {
+        /**
+         * @param folder the job's own folder, for input and output files
+         * @return the outputs, as JSON by output identifier
+         */
+        String run(Path folder, ProgressListener progress, Cancellation cancellation) throws Exception;
+    }
+
+    private final JobStore store;
+    private final Path jobsDir;
+    private final JobLimits limits;
+    private final Clock clock;
+    private final ThreadPoolExecutor async;
+    private final Semaphore sync;
+    private final ScheduledExecutorService timers;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    /**
+     * @param jobsDir the folder that holds one folder per job
+     */
+    public JobManager(JobStore store, Path jobsDir, JobLimits limits, Clock clock) throws IOException, SQLException {
+        this.store = store;
+        this.jobsDir = jobsDir;
+        this.limits = limits;
+        this.clock = clock;
+        Files.createDirectories(jobsDir);
+        store.failUnfinished(clock.instant(), "interrupted: the server stopped while the job ran; run it again",
+                new JobError("NoApplicableCode", null, "the server stopped while the job ran").toJson());
+        this.async = new ThreadPoolExecutor(limits.maxAsync(), limits.maxAsync(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), r -> {
+                    Thread t = new Thread(r, "geoprospect-job");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.sync = new Semaphore(limits.maxSync());
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "geoprospect-job-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.scheduleWithFixedDelay(this::expireQuietly, 1, 60, TimeUnit.MINUTES);
+    }
+
+    public JobLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Accepts a job to run in the background.
+     *
+     * @return the accepted job
+     * @throws ServerBusyException when every slot and the queue are taken
+     */
+    public Job submit(String processId, String inputsJson, Work work) {
+        if (limits.queueLength() == 0 && async.getActiveCount() >= limits.maxAsync()) {
+            throw busy("asynchronous executions", limits.maxAsync());
+        }
+        Job job = accept(processId, inputsJson);
+        Running r = new Running(job);
+        running.put(job.id(), r);
+        try {
+            async.execute(() -> execute(r, work, limits.maxAsyncTime()));
+        } catch (RejectedExecutionException e) {
+            running.remove(job.id());
+            fail(r, JobError.of(new ServerBusyException("the queue is full")));
+            throw busy("queued asynchronous executions", limits.queueLength());
+        }
+        return job;
+    }
+
+    /**
+     * Runs a job in the caller's thread and returns it finished.
+     *
+     * @throws ServerBusyException when {@link JobLimits#maxSync()} executions already run
+     */
+    public Job run(String processId, String inputsJson, Work work) {
+        if (!sync.tryAcquire()) {
+            throw busy("synchronous executions", limits.maxSync());
+        }
+        try {
+            Job job = accept(processId, inputsJson);
+            Running r = new Running(job);
+            running.put(job.id(), r);
+            execute(r, work, limits.maxSyncTime());
+            return get(job.id()).orElseThrow();
+        } finally {
+            sync.release();
+        }
+    }
+
+    /** @return the job, live while it runs */
+    public Optional<Job> get(String id) {
+        Running r = running.get(id);
+        if (r != null) {
+            return Optional.of(r.job);
+        }
+        try {
+            return store.get(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job store: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return jobs, newest first */
+    public List<Job> list(int limit, int offset) {
+        try {
+            return store.list(limit, offset).stream().map(j -> running.containsKey(j.id())
+                    ? running.get(j.id()).job : j).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Dismisses a job: a running or waiting one is cancelled (it ends as dismissed as soon as the process notices),
+     * a finished one is deleted with its files.
+     *
+     * @return the job as dismissed, or empty when there is no such job
+     */
+    public Optional<Job> dismiss(String id) {
+        Running r = running.get(id);
+        if (r != null) {
+            r.dismissed = true;
+            r.cancellation.cancel();
+            return Optional.of(r.job.dismissed(clock.instant()));
+        }
+        Optional<Job> job = get(id);
+        job.ifPresent(j -> delete(j.id()));
+        return job.map(j -> j.dismissed(clock.instant()));
+    }
+
+    /** @return the job's folder (it exists from acceptance until the job is deleted) */
+    public Path folder(String jobId) {
+        return jobsDir.resolve(UUID.fromString(jobId).toString()); // parsing refuses anything but a UUID
+    }
+
+    /** Deletes the jobs that finished longer ago than the result lifetime. @return how many */
+    public int expire() throws SQLException {
+        List<String> old = store.finishedBefore(clock.instant().minus(limits.resultTtl()));
+        old.forEach(this::delete);
+        return old.size();
+    }
+
+    /** Cancels running jobs (they end failed, as the server stops) and stops the threads. */
+    @Override
+    public void close() {
+        stopping = true;
+        running.values().forEach(r -> r.cancellation.cancel());
+        async.shutdown();
+        timers.shutdownNow();
+        try {
+            async.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Job accept(String processId, String inputsJson) {
+        Job job = new Job(UUID.randomUUID().toString(), processId, JobStatus.ACCEPTED, 0, "accepted",
+                clock.instant(), null, null, inputsJson, null, null);
+        try {
+            Files.createDirectories(folder(job.id()));
+            store.insert(job);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the job folder: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the job store: " + e.getMessage(), e);
+        }
+        return job;
+    }
+
+    private void execute(Running r, Work work, Duration limit) {
+        if (r.cancellation.isRequested()) {
+            finish(r, r.job.dismissed(clock.instant()));
+            return;
+        }
+        r.job = r.job.running(clock.instant());
+        save(r.job);
+        ScheduledFuture<?> watchdog = timers.schedule(() -> {
+            r.overTime = true;
+            r.cancellation.cancel();
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            String outputs = work.run(folder(r.job.id()), (fraction, message) -> progress(r, fraction, message),
+                    r.cancellation);
+            finish(r, r.job.succeeded(clock.instant(), outputs));
+        } catch (CancelledException e) {
+            if (r.dismissed) {
+                finish(r, r.job.dismissed(clock.instant()));
+            } else if (stopping) {
+                fail(r, new JobError("NoApplicableCode", null, "the server stopped while the job ran; run it "
+                        + "again"));
+            } else if (r.overTime) {
+                fail(r, new JobError("NoApplicableCode", null, "the execution ran longer than the server's limit "
+                        + "of " + limit + " and was stopped"));
+            } else {
+                fail(r, JobError.of(e));
+            }
+        } catch (Exception | Error e) {
+            fail(r, JobError.of(e));
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private void progress(Running r, double fraction, String message) {
+        int percent = (int) Math.max(0, Math.min(99, Math.floor(100 * fraction)));
+        Job before = r.job;
+        r.job = before.withProgress(percent, message);
+        if (percent >= before.progress() + PROGRESS_STEP) {
+            save(r.job);
+        }
+    }
+
+    private void fail(Running r, JobError error) {
+        finish(r, r.job.failed(clock.instant(), error.message(), error.toJson()));
+    }
+
+    private void finish(Running r, Job finished) {
+        r.job = finished;
+        save(finished);
+        running.remove(finished.id());
+        if (finished.status() == JobStatus.DISMISSED) {
+            delete(finished.id());
+        }
+    }
+
+    private void save(Job job) {
+        try {
+            store.update(job);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the job store: " + e.getMessage(), e);
+        }
+    }
+
+    private void delete(String id) {
+        try {
+            store.delete(id);
+            Folders.deleteRecursively(folder(id));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot delete job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void expireQuietly() {
+        try {
+            expire();
+        } catch (SQLException | RuntimeException e) {
+            // the next round tries again; a failed clean-up loses nothing
+        }
+    }
+
+    private static ServerBusyException busy(String what, int limit) {
+        return new ServerBusyException("the server is busy: its limit of " + limit + " " + what
+                + " is reached; try again later");
+    }
+
+
+    /** A job between acceptance and its end: its live state and its cancellation flag. */
+    private static final class Running {
+        final Cancellation cancellation = new Cancellation();
+        volatile Job job;
+        volatile boolean dismissed;
+        volatile boolean overTime;
+
+        Running(Job job) {
+            this.job = job;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.geoprospect.server.jobs;
+
+import org.geoprospect.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobManagerTest {
+    @TempDir
+    Path dir;
+
+    private static final JobLimits LIMITS = new JobLimits(1, 1, 1, Duration.ofSeconds(30), Duration.ofSeconds(30),
+            Duration.ofDays(1));
+
+    private JobManager manager(JobStore store, JobLimits limits) throws Exception {
+        return new JobManager(store, dir.resolve("jobs"), limits, Clock.systemUTC());
+    }
+
+    @Test
+    void aSynchronousJobRecordsItsOutputsAndProgressInTheStore() throws Exception {
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
+            Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+                Files.writeString(folder.resolve("out.txt"), "x");
+                progress.progress(0.5, "half way");
+                return "{\"a\":{\"value\":\"1\"}}";
+            });
+            assertEquals(JobStatus.SUCCESSFUL, job.status());
+            assertEquals(100, job.progress());
+            assertEquals("{\"a\":{\"value\":\"1\"}}", store.get(job.id()).orElseThrow().outputs());
+            assertTrue(Files.exists(jobs.folder(job.id()).resolve("out.txt")));
+            assertTrue(job.finished() != null && !job.finished().isBefore(job.started()));
+        }
+    }
+
+    @Test
+    void badInputFailsTheJobWithTheOgcCodeAndTheInputAsLocator() throws Exception {
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
+            Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+                throw new InvalidInputException("cellSize", "cell size 0 is not positive");
+            });
+            assertEquals(JobStatus.FAILED, job.status());
+            JobError error = JobError.fromJson(job.error());
+            assertEquals(new JobError("InvalidParameterValue", "cellSize", "cell size 0 is not positive"), error);
+        }
+    }
+
+    @Test
+    void asynchronousJobsQueueWithinTheLimitsAndDismissCancelsARunningOne() throws Exception {
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
+            CountDownLatch started = new CountDownLatch(1);
+            Job first = jobs.submit("p", "{}", (folder, progress, cancel) -> {
+                started.countDown();
+                while (true) {
+                    cancel.check();
+                    Thread.sleep(5);
+                }
+            });
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            assertEquals(JobStatus.RUNNING, jobs.get(first.id()).orElseThrow().status());
+            Job second = jobs.submit("p", "{}", (folder, progress, cancel) -> "{}"); // waits in the queue of 1
+            assertEquals(JobStatus.ACCEPTED, jobs.get(second.id()).orElseThrow().status());
+            assertThrows(ServerBusyException.class, () -> jobs.submit("p", "{}", (f, p, c) -> "{}"));
+
+            jobs.dismiss(first.id());
+            awaitFinished(jobs, second.id());
+            assertEquals(JobStatus.SUCCESSFUL, jobs.get(second.id()).orElseThrow().status());
+            assertTrue(jobs.get(first.id()).isEmpty(), "a dismissed job is deleted with its files");
+            assertFalse(Files.exists(jobs.folder(first.id())));
+        }
+    }
+
+    @Test
+    void anExecutionOverItsTimeLimitIsStoppedAndFails() throws Exception {
+        JobLimits tight = new JobLimits(1, 1, 1, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofDays(1));
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, tight)) {
+            Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+                while (true) {
+                    cancel.check();
+                    Thread.sleep(5);
+                }
+            });
+            assertEquals(JobStatus.FAILED, job.status());
+            assertTrue(job.message().contains("longer than the server's limit"), job.message());
+        }
+    }
+
+    @Test
+    void jobsLeftRunningByACrashAreMarkedFailedAtStartAndFinishedOnesExpire() throws Exception {
+        Path db = dir.resolve("jobs.db");
+        try (JobStore store = new JobStore(db)) {
+            store.insert(new Job("00000000-0000-0000-0000-000000000001", "p", JobStatus.RUNNING, 40, "busy",
+                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z"), null, "{}", null,
+                    null));
+        }
+        Clock later = Clock.fixed(Instant.parse("2026-01-03T00:00:00Z"), ZoneOffset.UTC);
+        try (JobStore store = new JobStore(db);
+             JobManager jobs = new JobManager(store, dir.resolve("jobs"), LIMITS, later)) {
+            Job crashed = jobs.get("00000000-0000-0000-0000-000000000001").orElseThrow();
+            assertEquals(JobStatus.FAILED, crashed.status());
+            assertTrue(crashed.message().contains("server stopped"), crashed.message());
+            assertEquals(later.instant(), crashed.finished());
+            assertEquals(0, jobs.expire(), "finished now, kept for a day");
+        }
+        Clock twoDaysOn = Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC);
+        try (JobStore store = new JobStore(db);
+             JobManager jobs = new JobManager(store, dir.resolve("jobs"), LIMITS, twoDaysOn)) {
+            assertEquals(1, jobs.expire(), "finished 2 days ago, kept for 1");
+            assertTrue(jobs.get("00000000-0000-0000-0000-000000000001").isEmpty());
+        }
+    }
+
+    private static void awaitFinished(JobManager jobs, String id) throws InterruptedException {
+        for (int i = 0; i < 1000 && !jobs.get(id).orElseThrow().status().finished(); i++) {
+            Thread.sleep(10);
+        }
+    }
+}
