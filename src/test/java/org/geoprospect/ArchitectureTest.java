@@ -37,6 +37,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServerIsAHostBesideTheCommandLine() {
+        noClasses().that().resideInAPackage("..server..")
+                .should().dependOnClassesThat().resideInAnyPackage("..cli..", "picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
     void ndArraysStayInLearnAndPredict() {
         noClasses().that().resideOutsideOfPackages("..learn..", "..predict..")
                 .should().dependOnClassesThat()
