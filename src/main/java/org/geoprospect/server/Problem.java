@@ -14,12 +14,27 @@ import org.geoprospect.server.jobs.ServerBusyException;
  * resource 404, a busy server 503, anything else 500 with its message.
  */
 public final class Problem {
+    /** The OGC API – Processes problem type of bad input. */
+    public static final String INVALID_PARAMETER =
+            "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/invalid-parameter";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An error that is the requester's: a resource that does not exist. */
     public static final class NotFoundException extends RuntimeException {
+        private final String type;
+
         public NotFoundException(String message) {
+            this("http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/no-such-resource", message);
+        }
+
+        /** @param type the problem type, e.g. OGC API – Processes' {@code …/no-such-job} */
+        public NotFoundException(String type, String message) {
             super(message);
+            this.type = type;
+        }
+
+        public String type() {
+            return type;
         }
     }
 
@@ -33,11 +48,11 @@ public final class Problem {
         String title;
         if (e instanceof InvalidInputException invalid) {
             status = 400;
-            type = "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/invalid-parameter";
+            type = INVALID_PARAMETER;
             title = invalid.input() == null ? "Bad request" : "Bad input '" + invalid.input() + "'";
-        } else if (e instanceof NotFoundException) {
+        } else if (e instanceof NotFoundException notFound) {
             status = 404;
-            type = "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/no-such-resource";
+            type = notFound.type();
             title = "Not found";
         } else if (e instanceof ServerBusyException) {
             status = 503;
@@ -57,11 +72,21 @@ public final class Problem {
     }
 
     public static void respond(Context ctx, int status, String type, String title, String detail) {
+        respond(ctx, document(status, type, title, detail));
+    }
+
+    /** @return the problem document, for a host that adds members of its own (e.g. the job at fault) */
+    public static ObjectNode document(int status, String type, String title, String detail) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", type);
         p.put("title", title);
         p.put("status", status);
         p.put("detail", detail);
-        ctx.status(status).contentType("application/problem+json").result(p.toString());
+        return p;
+    }
+
+    /** Writes a problem document made by {@link #document}. */
+    public static void respond(Context ctx, ObjectNode problem) {
+        ctx.status(problem.get("status").asInt()).contentType("application/problem+json").result(problem.toString());
     }
 }

@@ -61,6 +61,14 @@ public final class ProcessExecution {
     }
 
     /**
+     * @return whether the server fills in this input itself (the model store), so that requests leave it out and
+     * hosts do not offer it
+     */
+    public static boolean isServerInput(InputDescription input) {
+        return input.identifier().equals("store");
+    }
+
+    /**
      * Checks the inputs against the description now, so that a bad request fails before a job exists, and returns
      * the job's work.
      *

@@ -9,6 +9,9 @@ import org.geoprospect.process.ProcessRegistry;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
+import org.geoprospect.server.ogcapi.JobsEndpoints;
+import org.geoprospect.server.ogcapi.LandingEndpoints;
+import org.geoprospect.server.ogcapi.ProcessesEndpoints;
 
 import java.io.IOException;
 import java.net.URI;
@@ -82,7 +85,7 @@ public final class Server implements AutoCloseable {
 
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
-        return List.of();
+        return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this));
     }
 
     public ServerConfig config() {

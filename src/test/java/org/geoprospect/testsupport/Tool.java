@@ -19,9 +19,9 @@ public final class Tool {
     private Tool() {
     }
 
-    /** Skips the calling test when {@code name} is not an executable on the PATH. */
+    /** Skips the calling test when {@code name} is not an executable on the PATH (or, given a path, there). */
     public static void require(String name) {
-        boolean found = false;
+        boolean found = Path.of(name).isAbsolute() && Files.isExecutable(Path.of(name));
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, name));
         }

@@ -1,0 +1,124 @@
+package org.geoprospect.server.ogcapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.process.InputDescription;
+import org.geoprospect.process.ProcessDescription;
+import org.geoprospect.server.InputValue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An OGC API – Processes execute request (execute.yaml of OGC 18-062r2) read against the process's description.
+ * An input's value is a string, number or boolean; an array of values (an input with maxOccurs above 1); a
+ * reference {@code {"href": …, "type": …}} ({@code layer:NAME} or a URL); or a qualified value
+ * {@code {"value": …, "mediaType": …}}, whose value is base64-encoded data with {@code "encoding": "base64"}. A
+ * complex input also takes a plain string as a published layer's name and a JSON object as inline GeoJSON.
+ * Whether an input exists and a literal fits its description is the execution's to check.
+ *
+ * @param inputs    values by input identifier, in the request's order
+ * @param selection the outputs asked for and the response wanted
+ * @param jobInputs the request as its job keeps it: inline data replaced by its size and media type
+ */
+record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection selection, String jobInputs) {
+
+    /** @throws InvalidInputException for a body that is no JSON object, or a value this API does not read */
+    static ExecuteRequest read(byte[] body, ProcessDescription d) throws IOException {
+        JsonNode request;
+        try {
+            request = Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(null, "the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw new InvalidInputException(null, "the request body is a JSON object such as {\"inputs\": {…}}");
+        }
+        JsonNode given = request.path("inputs");
+        if (!given.isMissingNode() && !given.isObject()) {
+            throw new InvalidInputException("inputs", "'inputs' is an object by input identifier");
+        }
+        Map<String, List<InputValue>> inputs = new LinkedHashMap<>();
+        ObjectNode kept = Json.MAPPER.createObjectNode();
+        given.properties().forEach(e -> {
+            String id = e.getKey();
+            boolean complex = d.input(id).map(InputDescription::isComplex).orElse(false);
+            List<InputValue> values = new ArrayList<>();
+            ArrayNode keptValues = Json.MAPPER.createArrayNode();
+            for (JsonNode v : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
+                InputValue value = value(id, complex, v);
+                values.add(value);
+                keptValues.add(value instanceof InputValue.Inline inline ? Json.MAPPER.createObjectNode()
+                        .put("inlineBytes", inline.data().length).put("mediaType", inline.mimeType()) : v);
+            }
+            inputs.put(id, values);
+            kept.set(id, e.getValue().isArray() ? keptValues : keptValues.get(0));
+        });
+        OutputSelection selection = OutputSelection.read(request, d);
+        ObjectNode jobInputs = Json.MAPPER.createObjectNode();
+        jobInputs.set("inputs", kept);
+        if (request.has("outputs")) {
+            jobInputs.set("outputs", request.get("outputs"));
+        }
+        jobInputs.put("response", selection.raw() ? "raw" : "document");
+        return new ExecuteRequest(inputs, selection, jobInputs.toString());
+    }
+
+    private static InputValue value(String id, boolean complex, JsonNode v) {
+        if (v.isTextual()) {
+            return new InputValue.Literal(v.textValue());
+        }
+        if (v.isNumber()) { // 500.0 reads as 500, so that it fits an integer input too
+            return new InputValue.Literal(v.isIntegralNumber() ? v.asText()
+                    : v.decimalValue().stripTrailingZeros().toPlainString());
+        }
+        if (v.isBoolean()) {
+            return new InputValue.Literal(v.asText());
+        }
+        if (v.isObject() && v.has("href")) {
+            return new InputValue.Reference(v.path("href").asText(), v.path("type").textValue());
+        }
+        if (v.isObject() && v.has("value")) {
+            return qualified(id, complex, v);
+        }
+        if (v.isObject() && complex) {
+            return new InputValue.Inline(v.toString().getBytes(StandardCharsets.UTF_8), "application/geo+json");
+        }
+        throw new InvalidInputException(id, "input '" + id + "': " + (v.isNull() ? "null" : v.getNodeType()
+                .toString().toLowerCase(Locale.ROOT)) + " is no value; give a string, number, boolean, an array of them, "
+                + "{\"href\": …} or {\"value\": …}");
+    }
+
+    private static InputValue qualified(String id, boolean complex, JsonNode v) {
+        JsonNode value = v.get("value");
+        String mediaType = v.path("mediaType").textValue();
+        String encoding = v.path("encoding").asText("");
+        if (encoding.equalsIgnoreCase("base64")) {
+            try {
+                return new InputValue.Inline(Base64.getMimeDecoder().decode(value.asText()), mediaType);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(id, "input '" + id + "': the value is not base64: " + e.getMessage());
+            }
+        }
+        if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("utf-8")) {
+            throw new InvalidInputException(id, "input '" + id + "': encoding '" + encoding + "' is not supported; "
+                    + "send text as it is, or base64");
+        }
+        if (!complex) {
+            return value(id, false, value);
+        }
+        return value.isTextual()
+                ? new InputValue.Inline(value.textValue().getBytes(StandardCharsets.UTF_8), mediaType)
+                : new InputValue.Inline(value.toString().getBytes(StandardCharsets.UTF_8),
+                        mediaType != null ? mediaType : "application/geo+json");
+    }
+}

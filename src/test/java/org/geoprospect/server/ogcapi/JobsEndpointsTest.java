@@ -1,0 +1,189 @@
+package org.geoprospect.server.ogcapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.geoprospect.server.Server;
+import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.jobs.Job;
+import org.geoprospect.server.jobs.JobLimits;
+import org.geoprospect.server.jobs.JobStatus;
+import org.geoprospect.server.jobs.JobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Asynchronous execution, the job list, results, output files, dismissal and jobs across a restart. */
+class JobsEndpointsTest {
+    private static final String ASYNC = "respond-async";
+
+    @TempDir
+    Path dir;
+
+    private Server start() throws Exception {
+        Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true,
+                null, null, null, Set.of("*")));
+        if (server.layers().get("samples").isEmpty()) {
+            server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
+                    false);
+        }
+        return server;
+    }
+
+    @Test
+    void anAsynchronousExecutionIsAJobToPollListAndFetch() throws Exception {
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            HttpResponse<String> accepted = api.post("/processes/interpolate/execution",
+                    ProcessesEndpointsTest.INTERPOLATE, "Prefer", ASYNC);
+            JsonNode status = ApiClient.json(accepted, 201);
+            String jobId = status.get("jobID").asText();
+            assertEquals("interpolate", status.get("processID").asText());
+            assertEquals("process", status.get("type").asText());
+            assertTrue(status.get("status").asText().matches("accepted|running|successful"), status.toString());
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            assertEquals(server.localUri() + "jobs/" + jobId, location);
+            assertEquals(ASYNC, accepted.headers().firstValue("Preference-Applied").orElse(""));
+
+            JsonNode done = api.awaitEnd(jobId, Duration.ofMinutes(2));
+            assertEquals("successful", done.get("status").asText(), done.toString());
+            assertEquals(100, done.get("progress").asInt());
+            assertTrue(Instant.parse(done.get("finished").asText()).isAfter(Instant.parse(done.get("created")
+                    .asText())));
+            String results = link(done, StatusInfo.RESULTS_REL);
+            JsonNode document = api.getJson(results);
+            assertTrue(document.at("/grid/href").asText().endsWith("/jobs/" + jobId + "/outputs/grid"));
+            assertEquals(200, api.getBytes(document.at("/grid/href").asText()).statusCode());
+            JsonNode jobs = api.getJson("/jobs");
+            assertEquals(jobId, jobs.at("/jobs/0/jobID").asText(), "newest first");
+
+            // a raw execution's results are the output's content, now and later
+            HttpResponse<String> raw = api.post("/processes/interpolate/execution", ProcessesEndpointsTest.INTERPOLATE
+                    .replaceFirst("}}$", "}, \"outputs\": {\"grid\": {}}, \"response\": \"raw\"}"), "Prefer", ASYNC);
+            String rawId = ApiClient.json(raw, 201).get("jobID").asText();
+            assertEquals("successful", api.awaitEnd(rawId, Duration.ofMinutes(2)).get("status").asText());
+            HttpResponse<byte[]> tiff = api.getBytes("/jobs/" + rawId + "/results");
+            assertEquals("image/tiff; application=geotiff", tiff.headers().firstValue("Content-Type").orElse(""));
+            assertArrayEquals(new byte[] {'I', 'I', 42, 0}, java.util.Arrays.copyOf(tiff.body(), 4));
+
+            // pages of the job list
+            JsonNode first = api.getJson("/jobs?limit=1");
+            assertEquals(1, first.get("jobs").size());
+            assertEquals(rawId, first.at("/jobs/0/jobID").asText());
+            JsonNode second = api.getJson(link(first, "next"));
+            assertEquals(jobId, second.at("/jobs/0/jobID").asText());
+            assertTrue(link(second, "prev").endsWith("offset=0"));
+            ApiClient.problem(api.get("/jobs?limit=0"), 400, "limit");
+        }
+    }
+
+    @Test
+    void outputsAreServedFromTheJobFolderOnly() throws Exception {
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            JsonNode results = ApiClient.json(api.post("/processes/interpolate/execution",
+                    ProcessesEndpointsTest.INTERPOLATE), 200);
+            String outputs = results.at("/grid/href").asText().replaceFirst("grid$", "");
+            ApiClient.problem(api.get(outputs + "map"), 404, "no output 'map'");
+            ApiClient.problem(api.get(outputs + "_warnings"), 404, "_warnings");
+            for (String sneaky : List.of("..%2F..%2Fserver.db", "%2E%2E%2F%2E%2E%2Fserver.db", "..")) {
+                int code = api.get(outputs + sneaky).statusCode();
+                assertTrue(code == 404 || code == 400, sneaky + " gave " + code);
+            }
+            ApiClient.problem(api.get("/jobs/" + UUID.randomUUID()), 404, "no job");
+            ApiClient.problem(api.get("/jobs/not-a-uuid/outputs/grid"), 404, "no job");
+            ApiClient.problem(api.delete("/jobs/" + UUID.randomUUID()), 404, "no job");
+        }
+    }
+
+    @Test
+    void aRunningJobIsDismissedAndTheServerCarriesOn() throws Exception {
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            server.layers().publish(Path.of("test-data/deposits.csv"), "deposits", "Deposits", "test",
+                    "EPSG:32650", false);
+            JsonNode grid = ApiClient.json(api.post("/processes/interpolate/execution",
+                    ProcessesEndpointsTest.INTERPOLATE.replace("500", "250")), 200).get("grid");
+            String train = "{\"inputs\": {\"grid\": \"" + grid.get("layer").asText() + "\", \"deposits\": "
+                    + "{\"href\": \"layer:deposits\"}, \"crs\": \"EPSG:32650\", \"elements\": [\"Au\", \"Cu\"], "
+                    + "\"preset\": \"cpu\", \"network\": \"small\", \"patch\": 16, \"epochs\": 500, \"folds\": 3}}"; // minutes
+            String jobId = ApiClient.json(api.post("/processes/trainModel/execution", train, "Prefer", ASYNC), 201)
+                    .get("jobID").asText();
+            Instant until = Instant.now().plusSeconds(120);
+            while (!api.getJson("/jobs/" + jobId).get("status").asText().equals("running")
+                    || api.getJson("/jobs/" + jobId).get("progress").asInt() == 0) {
+                assertTrue(Instant.now().isBefore(until), "the training never started");
+                Thread.sleep(50);
+            }
+            JsonNode dismissed = ApiClient.json(api.delete("/jobs/" + jobId), 200);
+            assertEquals("dismissed", dismissed.get("status").asText());
+            assertTrue(dismissed.get("progress").asInt() < 100, "dismissed while it ran: " + dismissed);
+            while (server.jobs().get(jobId).isPresent()) {
+                assertTrue(Instant.now().isBefore(until.plusSeconds(60)), "the dismissed job never stopped");
+                Thread.sleep(50);
+            }
+            ApiClient.problem(api.get("/jobs/" + jobId), 404, jobId);
+            assertFalse(Files.exists(server.jobs().folder(jobId)), "its files are gone");
+            assertEquals(200, api.post("/processes/interpolate/execution", ProcessesEndpointsTest.INTERPOLATE)
+                    .statusCode(), "the server carries on");
+        }
+    }
+
+    @Test
+    void jobsSurviveARestartAndOneLeftRunningComesBackFailed() throws Exception {
+        String jobId;
+        String grid;
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            JsonNode results = ApiClient.json(api.post("/processes/interpolate/execution",
+                    ProcessesEndpointsTest.INTERPOLATE), 200);
+            grid = results.at("/grid/href").asText();
+            jobId = grid.replaceAll(".*/jobs/([^/]+)/.*", "$1");
+            grid = grid.substring(grid.indexOf("/jobs/"));
+        }
+        String stale = UUID.randomUUID().toString();
+        try (JobStore store = new JobStore(dir.resolve("data/server.db"))) {
+            store.insert(new Job(stale, "trainModel", JobStatus.RUNNING, 40, "epoch 20 of 50", Instant.now(),
+                    Instant.now(), null, "{\"inputs\": {}}", null, null));
+        }
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            assertEquals("successful", api.getJson("/jobs/" + jobId).get("status").asText());
+            assertTrue(api.getJson("/jobs/" + jobId + "/results").at("/grid/layer").asText()
+                    .startsWith("interpolate-"));
+            HttpResponse<byte[]> tiff = api.getBytes(grid);
+            assertEquals(200, tiff.statusCode());
+            assertNotEquals(0, tiff.body().length);
+            JsonNode failed = api.getJson("/jobs/" + stale);
+            assertEquals("failed", failed.get("status").asText());
+            assertTrue(failed.get("message").asText().contains("server stopped"), failed.toString());
+            JsonNode problem = ApiClient.problem(api.get("/jobs/" + stale + "/results"), 500, "server stopped");
+            assertEquals(stale, problem.get("jobID").asText());
+            List<String> listed = new ArrayList<>();
+            api.getJson("/jobs").get("jobs").forEach(j -> listed.add(j.get("jobID").asText()));
+            assertTrue(listed.containsAll(List.of(jobId, stale)), listed.toString());
+        }
+    }
+
+    private static String link(JsonNode doc, String rel) {
+        for (JsonNode l : doc.get("links")) {
+            if (l.get("rel").asText().equals(rel)) {
+                return l.get("href").asText();
+            }
+        }
+        throw new AssertionError("no link " + rel + " in " + doc);
+    }
+}
