@@ -2,6 +2,8 @@ package org.geoprospect.server;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.geoprospect.learn.ModelLibrary;
@@ -66,7 +68,16 @@ public final class Server implements AutoCloseable {
             }));
             WriteGuard guard = new WriteGuard(config);
             c.routes.before(guard::check);
+            // refused before it is read: Javalin's own limit (ctx.body()) reads up to it, then drops the connection
+            // with the rest unread, and the client may never see the 413
+            c.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+                    throw new ContentTooLargeResponse();
+                }
+            });
             c.routes.exception(Exception.class, (e, ctx) -> Problem.respond(ctx, e));
+            // Javalin answers its own exceptions (413 from ctx.body() over maxRequestSize) in plain text otherwise
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> Problem.respond(ctx, e));
             for (Endpoints e : server.endpoints()) {
                 e.register(c.routes);
             }
