@@ -8,9 +8,12 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.process.ProcessRegistry;
+import org.geoprospect.server.features.FeaturesEndpoints;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
+import org.geoprospect.server.layers.LayersEndpoints;
+import org.geoprospect.server.layers.MapEndpoints;
 
 import java.io.IOException;
 import java.net.URI;
@@ -93,7 +96,7 @@ public final class Server implements AutoCloseable {
 
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
-        return List.of();
+        return List.of(new LayersEndpoints(layers, config), new MapEndpoints(layers), new FeaturesEndpoints(layers));
     }
 
     public ServerConfig config() {
