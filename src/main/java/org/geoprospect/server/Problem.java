@@ -3,6 +3,8 @@ package org.geoprospect.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import org.geoprospect.core.CancelledException;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
@@ -11,7 +13,8 @@ import org.geoprospect.server.jobs.ServerBusyException;
 /**
  * Errors as RFC 7807 problem documents ({@code application/problem+json}), the error format of the OGC APIs: the
  * type names the OGC exception where one applies, the detail says what to change. Bad input is 400, an unknown
- * resource 404, a busy server 503, anything else 500 with its message.
+ * resource 404, a busy server 503, Javalin's own answers (a body over {@code http.maxRequestSize}: 413) keep their
+ * status, anything else 500 with its message.
  */
 public final class Problem {
     /** The OGC API – Processes problem type of bad input. */
@@ -46,7 +49,15 @@ public final class Problem {
         int status;
         String type;
         String title;
-        if (e instanceof InvalidInputException invalid) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof HttpResponseException http) {
+            status = http.getStatus();
+            type = "about:blank";
+            title = HttpStatus.forStatus(status).getMessage();
+            if (status == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+                detail = "the request body is larger than this server accepts (its setting maxUploadMegabytes)";
+            }
+        } else if (e instanceof InvalidInputException invalid) {
             status = 400;
             type = INVALID_PARAMETER;
             title = invalid.input() == null ? "Bad request" : "Bad input '" + invalid.input() + "'";
@@ -68,7 +79,7 @@ public final class Problem {
             type = "about:blank";
             title = e instanceof ExecutionFailedException ? "Execution failed" : "Server error";
         }
-        respond(ctx, status, type, title, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        respond(ctx, status, type, title, detail);
     }
 
     public static void respond(Context ctx, int status, String type, String title, String detail) {

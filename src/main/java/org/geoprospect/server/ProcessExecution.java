@@ -219,8 +219,14 @@ public final class ProcessExecution {
         }
     }
 
-    /** The extension the readers recognise, from the media type, else the URL's, else the content's magic. */
-    static String extension(String mimeType, String path, byte[] data) {
+    /**
+     * The extension the readers recognise, from the media type, else the URL's (or file name's), else the content's
+     * magic; also what names an uploaded layer's file.
+     *
+     * @param path the URL's path or a file name, or null
+     * @param data the content, or at least its first 64 bytes
+     */
+    public static String extension(String mimeType, String path, byte[] data) {
         String type = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
         if (type.contains("tiff")) {
             return ".tif";

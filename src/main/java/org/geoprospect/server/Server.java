@@ -2,13 +2,18 @@ package org.geoprospect.server;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.process.ProcessRegistry;
+import org.geoprospect.server.features.FeaturesEndpoints;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
+import org.geoprospect.server.layers.LayersEndpoints;
+import org.geoprospect.server.layers.MapEndpoints;
 import org.geoprospect.server.ogcapi.JobsEndpoints;
 import org.geoprospect.server.ogcapi.LandingEndpoints;
 import org.geoprospect.server.ogcapi.ProcessesEndpoints;
@@ -69,7 +74,16 @@ public final class Server implements AutoCloseable {
             }));
             WriteGuard guard = new WriteGuard(config);
             c.routes.before(guard::check);
+            // refused before it is read: Javalin's own limit (ctx.body()) reads up to it, then drops the connection
+            // with the rest unread, and the client may never see the 413
+            c.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+                    throw new ContentTooLargeResponse();
+                }
+            });
             c.routes.exception(Exception.class, (e, ctx) -> Problem.respond(ctx, e));
+            // Javalin answers its own exceptions (413 from ctx.body() over maxRequestSize) in plain text otherwise
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> Problem.respond(ctx, e));
             for (Endpoints e : server.endpoints()) {
                 e.register(c.routes);
             }
@@ -85,7 +99,8 @@ public final class Server implements AutoCloseable {
 
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
-        return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this));
+        return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this),
+                new LayersEndpoints(layers, config), new MapEndpoints(layers), new FeaturesEndpoints(layers));
     }
 
     public ServerConfig config() {

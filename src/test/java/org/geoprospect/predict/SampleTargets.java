@@ -11,9 +11,9 @@ import java.util.List;
  * Four hand-made targets on a grid of square cells: a square (its ring clockwise), an L-shape, a polygon with a
  * hole (both rings counter-clockwise) and a rectangle; known and new ones, with and without tiles. Written in cell
  * units and placed at an origin with a cell size, so that the same shapes serve any CRS. Origins and cell sizes that
- * are binary fractions keep every coordinate exact in text.
+ * are binary fractions keep every coordinate exact in text. Public for the server's tests of target layers.
  */
-final class SampleTargets {
+public final class SampleTargets {
     private static final List<String> SHAPES = List.of(
             "POLYGON ((0 0, 0 1, 1 1, 1 0, 0 0))",
             "POLYGON ((2 0, 4 0, 4 1, 3 1, 3 2, 2 2, 2 0))",
@@ -24,7 +24,7 @@ final class SampleTargets {
     }
 
     /** The targets with cell corner (u, v) at (x0 + u·cell, y0 + v·cell). */
-    static List<Target> at(double x0, double y0, double cell) {
+    public static List<Target> at(double x0, double y0, double cell) {
         return List.of(
                 new Target(1, 1, shape(0, x0, y0, cell), List.of(7, 8, 12), 0.8123456789012345, 0.97, 1.0, 2, 1),
                 new Target(2, 2, shape(1, x0, y0, cell), List.of(), 0.75, 0.8, 3.0, 0, 3),
@@ -33,7 +33,7 @@ final class SampleTargets {
     }
 
     /** The targets in UTM zone 50N (EPSG:32650): 1 km cells west of the central meridian, near 31.6° N. */
-    static List<Target> utm50() {
+    public static List<Target> utm50() {
         return at(480000, 3500000, 1000);
     }
 

@@ -101,8 +101,8 @@ public final class ProbabilityMap implements Chart {
         return new ProbabilityMap(title, grid, probability, outlines, depositX, depositY, new ChartSize(width, height));
     }
 
-    /** The viridis colour of a probability in [0, 1]. */
-    static Color colour(double p) {
+    /** The viridis colour of a probability in [0, 1] (values outside are clamped); also the server's map ramp. */
+    public static Color colour(double p) {
         double t = Math.max(0, Math.min(1, p)) * (VIRIDIS.length - 1);
         int i = Math.min((int) t, VIRIDIS.length - 2);
         double f = t - i;

@@ -30,6 +30,13 @@ public final class LayerCatalog implements AutoCloseable {
     /** Layer names: letters, digits, '-', '_' and '.', starting with a letter or digit — safe in URLs and paths. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
+    /** A publication refused because the name is taken: the requester's conflict, not a bad file. */
+    public static final class NameTakenException extends InvalidInputException {
+        NameTakenException(String name) {
+            super("layer", "a layer named '" + name + "' exists; choose another name or delete it first");
+        }
+    }
+
     private final Path dir;
     private final Connection connection;
     private final Clock clock;
@@ -56,7 +63,8 @@ public final class LayerCatalog implements AutoCloseable {
      * @param unique when true, a taken name gets the first free suffix {@code -2}, {@code -3} …; when false a taken
      *               name is refused
      * @return the published layer
-     * @throws InvalidInputException (input {@code layer}) for an unsafe or taken name or a file that is no layer
+     * @throws NameTakenException   when the name is taken and {@code unique} is false
+     * @throws InvalidInputException (input {@code layer}) for an unsafe name or a file that is no layer
      */
     public Layer publish(Path file, String name, String title, String source, String crs, boolean unique)
             throws IOException {
@@ -70,8 +78,7 @@ public final class LayerCatalog implements AutoCloseable {
                 String chosen = name;
                 for (int n = 2; get(chosen).isPresent() || Files.exists(dir.resolve(chosen)); n++) {
                     if (!unique) {
-                        throw new InvalidInputException("layer", "a layer named '" + name + "' exists; choose "
-                                + "another name or delete it first");
+                        throw new NameTakenException(name);
                     }
                     chosen = name + "-" + n;
                 }
