@@ -76,7 +76,11 @@ public final class ProcessDescriptions {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    static DocumentBuilder secureBuilder() throws javax.xml.parsers.ParserConfigurationException {
+    /**
+     * A namespace-aware DOM builder that refuses DTDs (so no external entity is ever resolved) and applies the
+     * JAXP secure-processing limits: for this document and for the XML documents clients send to hosts.
+     */
+    public static DocumentBuilder secureBuilder() throws javax.xml.parsers.ParserConfigurationException {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -17,6 +17,7 @@ import org.geoprospect.server.layers.MapEndpoints;
 import org.geoprospect.server.ogcapi.JobsEndpoints;
 import org.geoprospect.server.ogcapi.LandingEndpoints;
 import org.geoprospect.server.ogcapi.ProcessesEndpoints;
+import org.geoprospect.server.wps.WpsEndpoints;
 
 import java.io.IOException;
 import java.net.URI;
@@ -100,7 +101,8 @@ public final class Server implements AutoCloseable {
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
         return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this),
-                new LayersEndpoints(layers, config), new MapEndpoints(layers), new FeaturesEndpoints(layers));
+                new LayersEndpoints(layers, config), new MapEndpoints(layers), new FeaturesEndpoints(layers),
+                new WpsEndpoints(this));
     }
 
     public ServerConfig config() {

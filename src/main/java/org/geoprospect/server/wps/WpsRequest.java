@@ -1,0 +1,121 @@
+package org.geoprospect.server.wps;
+
+import org.geoprospect.server.InputValue;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A WPS 1.0.0 request, the same whether it came as key-value pairs ({@link KvpRequests}) or as an XML document
+ * ({@link XmlRequests}). The checks both encodings share live here and throw {@link WpsException}.
+ */
+sealed interface WpsRequest {
+    String VERSION = "1.0.0";
+
+    /** @param acceptVersions the versions the client accepts, best first; empty = any */
+    record GetCapabilities(List<String> acceptVersions) implements WpsRequest {
+        public GetCapabilities {
+            acceptVersions = List.copyOf(acceptVersions);
+            if (!acceptVersions.isEmpty() && !acceptVersions.contains(VERSION)) {
+                throw new WpsException("VersionNegotiationFailed", "AcceptVersions", "this service speaks WPS "
+                        + VERSION + " only, not " + String.join(", ", acceptVersions), 400);
+            }
+        }
+    }
+
+    /** @param identifiers the processes asked for; {@code ALL} (any case) for every one */
+    record DescribeProcess(List<String> identifiers) implements WpsRequest {
+        public DescribeProcess {
+            identifiers = List.copyOf(identifiers);
+            if (identifiers.isEmpty()) {
+                throw WpsException.missing("identifier");
+            }
+        }
+
+        boolean all() {
+            return identifiers.stream().anyMatch(i -> i.equalsIgnoreCase("all"));
+        }
+    }
+
+    /**
+     * An Execute request with its response form: a response document (the default) or one raw output.
+     *
+     * @param inputs    values by input identifier, in request order
+     * @param outputs   the outputs the response document is to hold; empty = every output, files by reference
+     * @param rawOutput the output to send as the response body (RawDataOutput), or null for a document
+     * @param store     storeExecuteResponse: run in the background, the document at a status location
+     * @param status    whether the stored document follows the job while it runs
+     * @param lineage   whether the document repeats the inputs and output definitions
+     */
+    record Execute(String identifier, Map<String, List<InputValue>> inputs, List<OutputDefinition> outputs,
+                   OutputDefinition rawOutput, boolean store, boolean status, boolean lineage)
+            implements WpsRequest {
+        public Execute {
+            if (identifier == null || identifier.isBlank()) {
+                throw WpsException.missing("identifier");
+            }
+            Map<String, List<InputValue>> copy = new LinkedHashMap<>();
+            inputs.forEach((id, values) -> copy.put(id, List.copyOf(values)));
+            inputs = Collections.unmodifiableMap(copy);
+            outputs = List.copyOf(outputs);
+            if (rawOutput != null && (store || status || lineage || !outputs.isEmpty())) {
+                throw WpsException.invalid("RawDataOutput", "RawDataOutput sends one output as the response body; "
+                        + "it excludes a response document and storeExecuteResponse, status and lineage");
+            }
+            if (status && !store) {
+                throw WpsException.invalid("status", "status=true needs storeExecuteResponse=true");
+            }
+        }
+    }
+
+    /**
+     * How one output is to be returned.
+     *
+     * @param asReference as a URL to fetch rather than in the document
+     * @param mimeType    the format asked for, or null for the output's own
+     */
+    record OutputDefinition(String identifier, boolean asReference, String mimeType) {
+    }
+
+    /** @throws WpsException unless the service parameter is present and WPS */
+    static void checkService(String service) {
+        if (service == null || service.isBlank()) {
+            throw WpsException.missing("service");
+        }
+        if (!service.equalsIgnoreCase("WPS")) {
+            throw WpsException.invalid("service", "this is a WPS service, not '" + service + "'");
+        }
+    }
+
+    /** @throws WpsException unless the version parameter of DescribeProcess or Execute is present and 1.0.0 */
+    static void checkVersion(String version) {
+        if (version == null || version.isBlank()) {
+            throw WpsException.missing("version");
+        }
+        if (!version.equals(VERSION)) {
+            throw WpsException.invalid("version", "this service speaks WPS " + VERSION + " only, not " + version);
+        }
+    }
+
+    /** @throws WpsException when a language other than the service's is asked for */
+    static void checkLanguage(String language) {
+        if (language != null && !language.isBlank() && !language.equalsIgnoreCase(Xml.LANGUAGE)) {
+            throw WpsException.invalid("language", "the only language is " + Xml.LANGUAGE + ", not " + language);
+        }
+    }
+
+    /** Parses xs:boolean (true, false, 1, 0; KVP also in any case); null stays the default. */
+    static boolean bool(String value, String parameter, boolean dflt) {
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw WpsException.invalid(parameter, parameter + " is true or false, not '" + value + "'");
+        };
+    }
+}
