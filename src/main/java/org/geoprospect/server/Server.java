@@ -9,6 +9,7 @@ import org.geoprospect.process.ProcessRegistry;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
+import org.geoprospect.server.web.WebEndpoints;
 
 import java.io.IOException;
 import java.net.URI;
@@ -82,7 +83,7 @@ public final class Server implements AutoCloseable {
 
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
-        return List.of();
+        return List.of(new WebEndpoints());
     }
 
     public ServerConfig config() {
