@@ -353,8 +353,8 @@ class WebMapBrowserTest {
     // ---------------------------------------------------------------- test layers
 
     /**
-     * A probability grid over the test data's area (400–430 km E, 2,500–2,530 km N, 250 m cells): a west–east
-     * rise under a bump, every value in [0, 1].
+     * A probability grid over the test data's area (400–430 km E, 2,500–2,530 km N, 250 m cells): a gentle
+     * west–east rise and a bump that reaches 1 on the known target, so that the map holds the whole ramp.
      */
     private static Path probabilityRaster(Path file) {
         GridGeometry grid = new GridGeometry(Crs.parse("EPSG:32650"), 400_000, 2_530_000, 250, 250, 120, 120);
@@ -364,7 +364,7 @@ class WebMapBrowserTest {
                 double dx = grid.centreX(column) - 414_000;
                 double dy = grid.centreY(row) - 2_514_000;
                 double bump = Math.exp(-(dx * dx + dy * dy) / (2 * 5000.0 * 5000.0));
-                p[row * grid.width() + column] = (float) (0.5 * column / (grid.width() - 1) + 0.5 * bump);
+                p[row * grid.width() + column] = (float) Math.min(1, 0.35 * column / (grid.width() - 1) + bump);
             }
         }
         new GeoTiffWriter().write(new Raster(grid, List.of(new Band("probability", Map.of(), p)), Map.of()), file);
