@@ -18,6 +18,7 @@ import org.geoprospect.server.ogcapi.JobsEndpoints;
 import org.geoprospect.server.ogcapi.LandingEndpoints;
 import org.geoprospect.server.ogcapi.ProcessesEndpoints;
 import org.geoprospect.server.wps.WpsEndpoints;
+import org.geoprospect.server.web.WebEndpoints;
 
 import java.io.IOException;
 import java.net.URI;
@@ -102,7 +103,7 @@ public final class Server implements AutoCloseable {
     private List<Endpoints> endpoints() {
         return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this),
                 new LayersEndpoints(layers, config), new MapEndpoints(layers), new FeaturesEndpoints(layers),
-                new WpsEndpoints(this));
+                new WpsEndpoints(this), new WebEndpoints());
     }
 
     public ServerConfig config() {
