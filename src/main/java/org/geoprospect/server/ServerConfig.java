@@ -17,7 +17,7 @@ import java.util.Set;
  * optional and the defaults are safe for a workstation:
  * <pre>
  * port = 8080                    # 0: any free port
- * data = geoprospect-data        # the store: jobs.db, jobs/, layers/, models/
+ * data = geoprospect-data        # the store: server.db, jobs/, layers/, models/
  * maxSync = 2                    # executions at once, per mode
  * maxAsync = 1
  * queue = 20                     # asynchronous jobs waiting

@@ -1,5 +1,7 @@
 package org.geoprospect.server.ogcapi;
 
+import org.geoprospect.server.ServerLinks;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;

@@ -13,13 +13,13 @@ import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.server.Endpoints;
 import org.geoprospect.server.InputValue;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.ServerLinks;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStatus;
 import org.w3c.dom.Document;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,8 +84,8 @@ public final class WpsEndpoints implements Endpoints {
                         + " needs input '" + input.identifier() + "' (" + input.title() + ")", 400);
             }
         }
-        URI self = URI.create(base(ctx)); // the work may run after this request has ended
-        JobManager.Work work = server.execution().work(process, request.inputs(), uri -> isLocal(uri, self));
+        ServerLinks links = ServerLinks.of(ctx, server.port()); // the work may run after this request has ended
+        JobManager.Work work = server.execution().work(process, request.inputs(), links::isLocal);
         String inputs = inputsJson(request.inputs());
         if (request.store()) {
             Job job = server.jobs().submit(d.identifier(), inputs, work);
@@ -185,18 +185,9 @@ public final class WpsEndpoints implements Endpoints {
     }
 
     /** Whether a URL points at this server, as the client addressed it ({@code self}). */
-    private static boolean isLocal(URI uri, URI self) {
-        return uri.getHost() != null && uri.getHost().equalsIgnoreCase(self.getHost()) && port(uri) == port(self);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    /** This server's base URL as the client sees it (its Host header and scheme), ending in {@code /}. */
+    /** This server's base URL as the client sees it (behind a proxy too), ending in {@code /}. */
     private String base(Context ctx) {
-        String host = ctx.host();
-        return host == null || host.isBlank() ? server.localUri().toString() : ctx.scheme() + "://" + host + "/";
+        return ServerLinks.of(ctx, server.port()).href("/");
     }
 
     private static void xml(Context ctx, int status, Document doc) {

@@ -1,4 +1,4 @@
-package org.geoprospect.server.ogcapi;
+package org.geoprospect.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * Absolute links to this server's resources as the client reached it: the base URL is the request's (its Host
  * header, or {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} behind a reverse proxy), so that the hrefs in a
- * document work from where the client stands.
+ * document work from where the client stands. Every protocol builds its links here.
  */
-final class ServerLinks {
+public final class ServerLinks {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final URI base;
@@ -24,7 +24,7 @@ final class ServerLinks {
     }
 
     /** @param port the port the server listens on */
-    static ServerLinks of(Context ctx, int port) {
+    public static ServerLinks of(Context ctx, int port) {
         String scheme = first(ctx.header("X-Forwarded-Proto"), ctx.scheme());
         String host = first(ctx.header("X-Forwarded-Host"), first(ctx.header("Host"), "localhost:" + port));
         return new ServerLinks(URI.create(scheme + "://" + host), port);
@@ -35,17 +35,17 @@ final class ServerLinks {
     }
 
     /** @param path an absolute path on this server, e.g. {@code /jobs}, or empty for the base URL itself */
-    String href(String path) {
+    public String href(String path) {
         return base + path;
     }
 
     /** Adds a link {@code {"rel", "type", "title", "href"}} to a links array. */
-    void add(ArrayNode links, String rel, String type, String title, String path) {
+    public void add(ArrayNode links, String rel, String type, String title, String path) {
         links.addObject().put("rel", rel).put("type", type).put("title", title).put("href", href(path));
     }
 
     /** @return whether a URL points at this server: the address the client used, or a loopback one */
-    boolean isLocal(URI uri) {
+    public boolean isLocal(URI uri) {
         if (uri.getHost() == null) {
             return false;
         }
