@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code serve}: the embedded OGC server (WPS 1.0.0, OGC API – Processes and Features, the web map) on one port,
@@ -55,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) {
             config = config.withPort(port);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         try (Server server = Server.start(config)) {
             if (demo) {
                 publishDemo(server);
@@ -63,10 +65,17 @@ final class ServeCommand implements Callable<Integer> {
             out.println("geoprospect server on " + server.localUri() + " (store " + config.dataDir().toAbsolutePath()
                     + "); WPS at " + server.localUri() + "wps; Ctrl-C stops it");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                err.println("stopping: running jobs are given 30 s");
-                stopped.countDown();
+                err.println("stopping: requests in progress get 30 s, then running jobs are stopped and marked failed");
+                stopping.countDown();
+                try {
+                    closed.await(90, TimeUnit.SECONDS); // the JVM halts when the hooks end: wait for close()
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }));
-            stopped.await();
+            stopping.await();
+        } finally {
+            closed.countDown();
         }
         return Main.OK;
     }
