@@ -14,9 +14,11 @@ import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
 import org.geoprospect.server.layers.LayersEndpoints;
 import org.geoprospect.server.layers.MapEndpoints;
+import org.geoprospect.server.layers.RasterMaps;
 import org.geoprospect.server.ogcapi.JobsEndpoints;
 import org.geoprospect.server.ogcapi.LandingEndpoints;
 import org.geoprospect.server.ogcapi.ProcessesEndpoints;
+import org.geoprospect.server.wms.WmsEndpoints;
 import org.geoprospect.server.wps.WpsEndpoints;
 import org.geoprospect.server.web.WebEndpoints;
 
@@ -41,6 +43,8 @@ public final class Server implements AutoCloseable {
     private final JobStore jobStore;
     private final JobManager jobs;
     private final LayerCatalog layers;
+    /** Map images of raster layers, with their cache, for both /layers/{name}/map and WMS. */
+    private final RasterMaps maps;
     private final ProcessExecution execution;
     private final Path modelStore;
     private Javalin app;
@@ -52,6 +56,7 @@ public final class Server implements AutoCloseable {
         this.jobStore = new JobStore(data.resolve("server.db"));
         this.jobs = new JobManager(jobStore, data.resolve("jobs"), config.limits(), Clock.systemUTC());
         this.layers = new LayerCatalog(data.resolve("layers"), data.resolve("server.db"), Clock.systemUTC());
+        this.maps = new RasterMaps(layers);
         this.modelStore = Files.createDirectories(data.resolve("models"));
         this.execution = new ProcessExecution(layers, modelStore, config);
     }
@@ -102,8 +107,8 @@ public final class Server implements AutoCloseable {
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
         return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this),
-                new LayersEndpoints(layers, config), new MapEndpoints(layers), new FeaturesEndpoints(layers),
-                new WpsEndpoints(this), new WebEndpoints());
+                new LayersEndpoints(layers, config), new MapEndpoints(maps), new FeaturesEndpoints(layers),
+                new WpsEndpoints(this), new WmsEndpoints(maps, this::port), new WebEndpoints());
     }
 
     public ServerConfig config() {

@@ -2,7 +2,6 @@ package org.geoprospect.server.layers;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.server.Endpoints;
 import org.geoprospect.server.Problem;
 
@@ -12,16 +11,13 @@ import java.sql.SQLException;
 
 /**
  * Map images of raster layers: {@code GET /layers/{name}/map?width=&height=&bbox=&crs=&band=} answers a PNG with
- * an alpha channel ({@link MapRequest} has the parameters, {@link RasterMap} the drawing). A GeoTIFF is read whole,
- * so rasters are kept in a {@link LayerFileCache} between requests, as a web map asks for many images of one layer.
+ * an alpha channel ({@link MapRequest} has the parameters, {@link RasterMaps} the drawing, shared with WMS).
  */
 public final class MapEndpoints implements Endpoints {
-    private final LayerCatalog catalog;
-    private final LayerFileCache<RasterMap> cache = new LayerFileCache<>(LayerFileCache.defaultBudget(),
-            RasterMap::bytes);
+    private final RasterMaps maps;
 
-    public MapEndpoints(LayerCatalog catalog) {
-        this.catalog = catalog;
+    public MapEndpoints(RasterMaps maps) {
+        this.maps = maps;
     }
 
     @Override
@@ -31,13 +27,12 @@ public final class MapEndpoints implements Endpoints {
 
     private void map(Context ctx) throws SQLException, IOException {
         String name = ctx.pathParam("name");
-        Layer layer = catalog.get(name).filter(l -> l.kind() == LayerKind.RASTER).orElseThrow(() ->
+        Layer layer = maps.raster(name).orElseThrow(() ->
                 new Problem.NotFoundException("no raster layer '" + name + "'; maps are drawn of raster layers "
                         + "(vector layers are served as features at /collections/NAME/items)"));
         MapRequest request = MapRequest.parse(layer, ctx.queryParam("width"), ctx.queryParam("height"),
                 ctx.queryParam("bbox"), ctx.queryParam("crs"), ctx.queryParam("band"));
-        RasterMap map = cache.get(layer, catalog.file(layer), file -> new RasterMap(new GeoTiffReader().read(file)));
-        var image = map.render(request);
+        var image = maps.draw(layer, request);
         ctx.contentType("image/png");
         ImageIO.write(image, "png", ctx.outputStream());
     }
