@@ -3,6 +3,7 @@ package org.geoprospect.server;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -88,9 +89,10 @@ public final class Server implements AutoCloseable {
                     throw new ContentTooLargeResponse();
                 }
             });
-            c.routes.exception(Exception.class, (e, ctx) -> Problem.respond(ctx, e));
-            // Javalin answers its own exceptions (413 from ctx.body() over maxRequestSize) in plain text otherwise
-            c.routes.exception(HttpResponseException.class, (e, ctx) -> Problem.respond(ctx, e));
+            // errors outside the protocols' own handlers (the write guard's 401, Javalin's own 413 from ctx.body()
+            // over maxRequestSize, which it would answer in plain text): each path in its protocol's error format
+            c.routes.exception(Exception.class, Server::answer);
+            c.routes.exception(HttpResponseException.class, Server::answer);
             for (Endpoints e : server.endpoints()) {
                 e.register(c.routes);
             }
@@ -102,6 +104,14 @@ public final class Server implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    private static void answer(Exception e, Context ctx) {
+        if (ctx.path().startsWith("/wps")) {
+            WpsEndpoints.answer(ctx, e);
+        } else {
+            Problem.respond(ctx, e);
+        }
     }
 
     /** The route families, one per protocol or resource. */

@@ -2,6 +2,7 @@ package org.geoprospect.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.UnauthorizedResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,10 @@ final class WriteGuard {
         this.config = config;
     }
 
-    /** Ends the request with 401 when it writes without valid credentials. */
+    /**
+     * @throws UnauthorizedResponse (401) when the request writes without valid credentials; the host answers it in
+     *                              the protocol of the path (a problem document, or a WPS ExceptionReport)
+     */
     void check(Context ctx) {
         if (!config.protectedWrites() || !writes(ctx) || authorised(ctx)) {
             return;
@@ -29,9 +33,8 @@ final class WriteGuard {
         if (config.basicUser() != null) {
             ctx.header("WWW-Authenticate", "Basic realm=\"geoprospect\", charset=\"UTF-8\"");
         }
-        Problem.respond(ctx, 401, "about:blank", "Unauthorised", "executing processes and publishing need "
-                + "credentials: an X-API-Key header or HTTP Basic authentication");
-        ctx.skipRemainingHandlers();
+        throw new UnauthorizedResponse("executing processes and publishing need credentials: an X-API-Key header "
+                + "or HTTP Basic authentication");
     }
 
     static boolean writes(Context ctx) {

@@ -36,6 +36,8 @@ class ServerTest {
                     "wps?service=WPS&REQUEST=Execute&identifier=interpolate")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, kvpExecute.statusCode(), "a WPS Execute by GET writes too");
+            assertTrue(kvpExecute.body().contains("ExceptionReport") && kvpExecute.body().contains("credentials"),
+                    "WPS clients get an OWS ExceptionReport: " + kvpExecute.body());
             for (String[] header : new String[][] {{"X-API-Key", "s3cret"}, {"Authorization", "Basic YWRtaW46cHc="}}) {
                 HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(base.resolve("no-such-route"))
                         .header(header[0], header[1]).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),

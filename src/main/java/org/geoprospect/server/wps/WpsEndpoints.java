@@ -194,6 +194,11 @@ public final class WpsEndpoints implements Endpoints {
         ctx.status(status).contentType(XML).result(Xml.bytes(doc));
     }
 
+    /** Answers an error raised outside the WPS handlers (e.g. the write guard's 401) as an ExceptionReport. */
+    public static void answer(Context ctx, Exception e) {
+        report(ctx, WpsException.of(e));
+    }
+
     private static void report(Context ctx, WpsException e) {
         if (e.status() == 503) {
             ctx.header("Retry-After", "60");
