@@ -24,6 +24,7 @@ import org.geoprospect.server.wps.WpsEndpoints;
 import org.geoprospect.server.web.WebEndpoints;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,9 @@ import java.util.List;
  * accepting requests, lets running ones finish for a while, and marks jobs it had to stop as failed.
  */
 public final class Server implements AutoCloseable {
+    /** How far over the upload limit a refused body is still read, so that the client sees the 413. */
+    private static final long DRAINED_BYTES = 64L << 20;
+
     private final ServerConfig config;
     private final ProcessRegistry processes;
     private final JobStore jobStore;
@@ -82,10 +86,16 @@ public final class Server implements AutoCloseable {
             }));
             WriteGuard guard = new WriteGuard(config);
             c.routes.before(guard::check);
-            // refused before it is read: Javalin's own limit (ctx.body()) reads up to it, then drops the connection
-            // with the rest unread, and the client may never see the 413
+            // refused before it is parsed: Javalin's own limit (ctx.body()) reads up to it, then drops the connection
+            // with the rest unread, and a client still sending may lose the 413 in the race. A body up to
+            // DRAINED_BYTES over the limit is read and discarded first, so the client always gets the answer;
+            // beyond that, reading it would cost more than a lost answer
             c.routes.before(ctx -> {
-                if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+                long length = ctx.req().getContentLengthLong();
+                if (length > config.maxUploadBytes()) {
+                    if (length - config.maxUploadBytes() <= DRAINED_BYTES) {
+                        ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+                    }
                     throw new ContentTooLargeResponse();
                 }
             });
