@@ -49,9 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = configFile != null ? ServerConfig.read(configFile)
                 : ServerConfig.defaults(Path.of("geoprospect-data"));
         if (data != null) {
-            config = new ServerConfig(config.port(), data, config.limits(), config.maxUploadBytes(),
-                    config.remoteReferences(), config.apiKey(), config.basicUser(), config.basicPassword(),
-                    config.corsOrigins());
+            config = config.withDataDir(data);
         }
         if (port != null) {
             config = config.withPort(port);

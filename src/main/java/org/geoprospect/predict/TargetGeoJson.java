@@ -7,9 +7,8 @@ import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.crs.Crs;
-import org.locationtech.jts.geom.Coordinate;
+import org.geoprospect.vector.GeoJsonGeometry;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 import java.io.IOException;
@@ -81,15 +80,8 @@ public final class TargetGeoJson {
         json.writeStartObject();
         json.writeStringField("type", "Feature");
         json.writeNumberField("id", t.id());
-        json.writeObjectFieldStart("geometry");
-        json.writeStringField("type", "Polygon");
-        json.writeArrayFieldStart("coordinates");
-        ring(json, lonLat.getExteriorRing());
-        for (int i = 0; i < lonLat.getNumInteriorRing(); i++) {
-            ring(json, lonLat.getInteriorRingN(i));
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        json.writeFieldName("geometry");
+        GeoJsonGeometry.write(json, lonLat);
         json.writeObjectFieldStart("properties");
         json.writeNumberField(TargetFields.ID, t.id());
         json.writeNumberField(TargetFields.RANK, t.rank());
@@ -106,13 +98,5 @@ public final class TargetGeoJson {
         json.writeNumberField(TargetFields.CELLS, t.cells());
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    private static void ring(JsonGenerator json, LineString ring) throws IOException {
-        json.writeStartArray();
-        for (Coordinate c : ring.getCoordinates()) {
-            json.writeArray(new double[] {c.x, c.y}, 0, 2);
-        }
-        json.writeEndArray();
     }
 }

@@ -71,6 +71,12 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
                 basicPassword, corsOrigins);
     }
 
+    /** @return these settings with the store elsewhere */
+    public ServerConfig withDataDir(Path newDataDir) {
+        return new ServerConfig(port, newDataDir, limits, maxUploadBytes, remoteReferences, apiKey, basicUser,
+                basicPassword, corsOrigins);
+    }
+
     /**
      * Reads the settings file; relative paths in it are relative to the file's folder.
      *
