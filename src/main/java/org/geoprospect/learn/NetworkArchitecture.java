@@ -10,16 +10,23 @@ import java.util.stream.Collectors;
 /** The networks {@link Networks} builds, by the identifier that manifests and process inputs use. */
 public enum NetworkArchitecture {
     /** The paper's network: ResNet-50, bottleneck stages 3-4-6-3 (about 23.6 M parameters with 8 channels). */
-    RESNET50("resnet50"),
+    RESNET50("resnet50", true),
     /** torchvision's basic-block ResNet-18, stages 2-2-2-2 (about 11.2 M parameters): the lighter CPU network. */
-    RESNET18("resnet18"),
+    RESNET18("resnet18", false),
     /** A compact CNN: three convolution blocks (about 0.1 M parameters) for tests and quick runs. */
-    SMALL("small");
+    SMALL("small", false);
 
     private final String id;
+    private final boolean pointwise;
 
-    NetworkArchitecture(String id) {
+    NetworkArchitecture(String id, boolean pointwise) {
         this.id = id;
+        this.pointwise = pointwise;
+    }
+
+    /** @return whether the network has 1×1 stride-1 convolutions, whose training {@link OneDnn} guards */
+    public boolean hasPointwiseConvolutions() {
+        return pointwise;
     }
 
     /** @return the identifier written to manifests, e.g. {@code resnet50} */

@@ -1,0 +1,22 @@
+package org.geoprospect.learn;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every offered network takes real optimizer steps (forward, backward, update) on this CPU: the suite must see a
+ * native fault in training before a user does (ResNet-50's 1×1 convolutions once killed the JVM here; see
+ * {@link OneDnn}).
+ */
+class NetworkTrainingStepTest {
+    @ParameterizedTest
+    @EnumSource(NetworkArchitecture.class)
+    void everyNetworkTrainsOnThisCpu(NetworkArchitecture architecture) {
+        TrainingStepCheck.Result r = TrainingStepCheck.run(architecture, 8, 32, 4, 3);
+        assertEquals(3, r.losses().size());
+        assertTrue(r.learns(), "losses finite and changing: " + r.losses());
+    }
+}
