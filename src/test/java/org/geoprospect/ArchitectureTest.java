@@ -16,7 +16,8 @@ class ArchitectureTest {
     void dataTypesDependOnNoStep() {
         noClasses().that().resideInAnyPackage("..samples..", "..grid..", "..vector..", "..crs..", "..core..")
                 .should().dependOnClassesThat().resideInAnyPackage("..interpolate..", "..select..", "..evaluate..",
-                        "..learn..", "..predict..", "..process..", "..server..", "..cli..", "..testdata..")
+                        "..learn..", "..predict..", "..process..", "..worker..", "..server..", "..cli..",
+                        "..testdata..")
                 .check(CLASSES);
     }
 
@@ -24,7 +25,19 @@ class ArchitectureTest {
     void stepsDependOnNoHostOrProcess() {
         noClasses().that().resideInAnyPackage("..interpolate..", "..select..", "..evaluate..", "..learn..",
                         "..predict..")
-                .should().dependOnClassesThat().resideInAnyPackage("..process..", "..server..", "..cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("..process..", "..worker..", "..server..",
+                        "..cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theNativeWorkerServesHostsAndKnowsNone() {
+        noClasses().that().resideInAPackage("..worker..")
+                .should().dependOnClassesThat().resideInAnyPackage("..server..", "..cli..", "picocli..",
+                        "io.javalin..", "org.eclipse.jetty..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..process..")
+                .should().dependOnClassesThat().resideInAPackage("..worker..")
                 .check(CLASSES);
     }
 

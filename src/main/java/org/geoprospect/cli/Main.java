@@ -53,6 +53,7 @@ public final class Main {
         root.addSubcommand("generate-test-data", new GenerateTestDataCommand(out));
         root.addSubcommand("benchmark", new BenchmarkCommand(out, err));
         root.addSubcommand("serve", new ServeCommand(out, err));
+        root.addSubcommand("doctor", new DoctorCommand(out));
         root.setOut(new PrintWriter(out, true));
         root.setErr(new PrintWriter(err, true));
         try {

@@ -5,6 +5,7 @@ import org.geoprospect.server.ServerConfig;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.testdata.GeneratedSurvey;
 import org.geoprospect.testdata.SyntheticSurvey;
+import org.geoprospect.worker.SelfCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println("geoprospect server on " + server.localUri() + " (store " + config.dataDir().toAbsolutePath()
                     + "); WPS at " + server.localUri() + "wps; Ctrl-C stops it");
+            // the administrator learns now, not from the first job, what the engine runs on and which networks train
+            Thread check = new Thread(() -> SelfCheck.run(server.worker(), 32, line -> err.println("self-check: "
+                    + line)), "geoprospect-self-check");
+            check.setDaemon(true);
+            check.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 err.println("stopping: requests in progress get 30 s, then running jobs are stopped and marked failed");
                 stopping.countDown();

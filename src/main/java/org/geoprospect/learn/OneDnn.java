@@ -30,7 +30,8 @@ import java.util.Optional;
 public final class OneDnn {
     private static final Path CPU_CACHE = Path.of("/sys/devices/system/cpu/cpu0/cache");
     private static int holders;
-    private static Function setEnabled;
+    private static Function setOneDnn;
+    private static Function setNnpack;
     private static Pointer context;
 
     private OneDnn() {
@@ -100,13 +101,16 @@ public final class OneDnn {
     }
 
     private static void set(boolean enabled) {
-        if (setEnabled == null) {
+        if (setOneDnn == null) {
             Engine.getInstance(); // loads libtorch
             NativeLibrary torch = NativeLibrary.getInstance(loadedLibrary("libtorch_cpu.so"));
             context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
-            setEnabled = torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb");
+            setOneDnn = torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb");
+            setNnpack = torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb");
         }
-        setEnabled.invokeVoid(new Object[] {context, enabled});
+        setOneDnn.invokeVoid(new Object[] {context, enabled});
+        // without oneDNN PyTorch tries NNPACK, which cannot read this CPU either and says so at every convolution
+        setNnpack.invokeVoid(new Object[] {context, enabled});
     }
 
     /** The path of a shared library this process has loaded, from the kernel's map of its memory. */

@@ -13,4 +13,12 @@ public interface GeoProcess {
      * @throws org.geoprospect.core.ExecutionFailedException when the work failed for another reason
      */
     ProcessResult execute(ProcessInputs inputs, ProcessContext context);
+
+    /**
+     * @return whether the process runs native deep-learning code (DJL, libtorch), which a host runs in a worker
+     *         process so that a native fault cannot take the host down ({@link ProcessRunner})
+     */
+    default boolean usesNativeEngine() {
+        return false;
+    }
 }

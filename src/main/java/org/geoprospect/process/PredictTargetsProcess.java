@@ -51,6 +51,11 @@ public final class PredictTargetsProcess implements GeoProcess {
     private static final double DEFAULT_THRESHOLD = 0.5;
 
     @Override
+    public boolean usesNativeEngine() {
+        return true;
+    }
+
+    @Override
     public ProcessDescription description() {
         return ProcessDescriptions.get(ID);
     }

@@ -109,6 +109,11 @@ public final class ProcessInputs {
         return description;
     }
 
+    /** The given values by input identifier, after checking (defaults not filled in): what a worker is sent. */
+    public Map<String, List<String>> given() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     /** The given values, or the default as a one-element list, or empty. */
     public List<String> strings(String id) {
         List<String> v = values.get(id);

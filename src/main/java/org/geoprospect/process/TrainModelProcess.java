@@ -25,6 +25,11 @@ public final class TrainModelProcess implements GeoProcess {
     public static final String ID = "trainModel";
 
     @Override
+    public boolean usesNativeEngine() {
+        return true;
+    }
+
+    @Override
     public ProcessDescription description() {
         return ProcessDescriptions.get(ID);
     }

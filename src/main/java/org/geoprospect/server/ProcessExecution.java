@@ -12,6 +12,7 @@ import org.geoprospect.process.ProcessContext;
 import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.process.ProcessInputs;
 import org.geoprospect.process.ProcessResult;
+import org.geoprospect.process.ProcessRunner;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.server.layers.LayerCatalog;
@@ -51,13 +52,16 @@ public final class ProcessExecution {
     private final LayerCatalog catalog;
     private final Path modelStore;
     private final ServerConfig config;
+    private final ProcessRunner runner;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    public ProcessExecution(LayerCatalog catalog, Path modelStore, ServerConfig config) {
+    /** @param runner runs the processes: those using native code in the server's worker */
+    public ProcessExecution(LayerCatalog catalog, Path modelStore, ServerConfig config, ProcessRunner runner) {
         this.catalog = catalog;
         this.modelStore = modelStore;
         this.config = config;
+        this.runner = runner;
     }
 
     /**
@@ -108,7 +112,7 @@ public final class ProcessExecution {
         if (d.input("store").isPresent()) {
             raw.put("store", List.of(modelStore.toString()));
         }
-        ProcessResult result = process.execute(ProcessInputs.of(d, raw), new ProcessContext(progress, cancellation,
+        ProcessResult result = runner.run(process, ProcessInputs.of(d, raw), new ProcessContext(progress, cancellation,
                 id -> d.output(id).map(o -> o.fileName() == null ? null : out.resolve(o.fileName())).orElse(null)));
         String jobId = folder.getFileName().toString();
         ObjectNode outputs = JSON.createObjectNode();

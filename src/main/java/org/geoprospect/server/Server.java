@@ -7,10 +7,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.process.ProcessRegistry;
 import org.geoprospect.server.features.FeaturesEndpoints;
 import org.geoprospect.server.jobs.JobManager;
+import org.geoprospect.worker.NativeWorker;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
 import org.geoprospect.server.layers.LayersEndpoints;
@@ -51,7 +51,8 @@ public final class Server implements AutoCloseable {
     /** Map images of raster layers, with their cache, for both /layers/{name}/map and WMS. */
     private final RasterMaps maps;
     private final ProcessExecution execution;
-    private final Path modelStore;
+    /** Runs trainModel and predictTargets in a child JVM that owns the engine and the model cache. */
+    private final NativeWorker worker;
     private Javalin app;
 
     private Server(ServerConfig config) throws IOException, SQLException {
@@ -62,8 +63,9 @@ public final class Server implements AutoCloseable {
         this.jobs = new JobManager(jobStore, data.resolve("jobs"), config.limits(), Clock.systemUTC());
         this.layers = new LayerCatalog(data.resolve("layers"), data.resolve("server.db"), Clock.systemUTC());
         this.maps = new RasterMaps(layers);
-        this.modelStore = Files.createDirectories(data.resolve("models"));
-        this.execution = new ProcessExecution(layers, modelStore, config);
+        Path modelStore = Files.createDirectories(data.resolve("models"));
+        this.worker = NativeWorker.builder(data.resolve("worker")).build();
+        this.execution = new ProcessExecution(layers, modelStore, config, worker);
     }
 
     /** Opens the store and starts listening. */
@@ -151,9 +153,9 @@ public final class Server implements AutoCloseable {
         return execution;
     }
 
-    /** The library of the server's model store, with the in-process cache every request shares. */
-    public ModelLibrary models() {
-        return ModelLibrary.at(modelStore);
+    /** The native worker that runs the processes using native code, with the model cache they share. */
+    public NativeWorker worker() {
+        return worker;
     }
 
     /** @return the port it listens on (the one chosen when the settings said 0) */
@@ -172,6 +174,7 @@ public final class Server implements AutoCloseable {
             app.stop();
         }
         jobs.close();
+        worker.close();
         layers.close();
         jobStore.close();
     }

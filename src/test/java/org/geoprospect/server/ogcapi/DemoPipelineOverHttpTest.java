@@ -66,7 +66,8 @@ class DemoPipelineOverHttpTest {
                     + "\"name\": \"pipeline\"}");
             String model = trained.get("modelId").asText();
             assertEquals("pipeline-v1", model);
-            assertEquals(List.of(model), server.models().cache().ids(), "the trained model waits in the cache");
+            long worker = server.worker().pid();
+            assertTrue(worker > 0, "trainModel ran in the native worker, which keeps the model in its cache");
             // only the cached model can serve the next job once its weights are gone from the store
             try (Stream<Path> files = Files.list(dir.resolve("data/models").resolve(model))) {
                 for (Path f : files.filter(f -> f.toString().endsWith(".params")).toList()) {
@@ -77,6 +78,8 @@ class DemoPipelineOverHttpTest {
             JsonNode predicted = execute(api, "predictTargets", "{\"grid\": \"" + gridLayer + "\", \"model\": \""
                     + model + "\", \"tiles\": \"12x12\", \"deposits\": \"deposits\", \"crs\": \"EPSG:32650\"}");
             assertTrue(predicted.get("summary").asText().contains("targets ("), predicted.toString());
+            assertEquals(worker, server.worker().pid(), "the same worker, and so the same cache, predicted");
+            assertEquals(1, server.worker().starts());
             String targets = predicted.get("targets").get("layer").asText();
             assertTrue(predicted.get("probability").has("layer"), "the probability raster is a layer too");
 

@@ -109,25 +109,35 @@ class JobsEndpointsTest {
         }
     }
 
+    /** Starts an asynchronous training of minutes and returns its job id once it reports progress. */
+    private static String longTraining(Server server, ApiClient api, int epochs) throws Exception {
+        if (server.layers().get("deposits").isEmpty()) {
+            server.layers().publish(Path.of("test-data/deposits.csv"), "deposits", "Deposits", "test", "EPSG:32650",
+                    false);
+        }
+        JsonNode grid = ApiClient.json(api.post("/processes/interpolate/execution",
+                ProcessesEndpointsTest.INTERPOLATE.replace("500", "250")), 200).get("grid");
+        String train = "{\"inputs\": {\"grid\": \"" + grid.get("layer").asText() + "\", \"deposits\": "
+                + "{\"href\": \"layer:deposits\"}, \"crs\": \"EPSG:32650\", \"elements\": [\"Au\", \"Cu\"], "
+                + "\"preset\": \"cpu\", \"network\": \"small\", \"patch\": 16, \"epochs\": " + epochs
+                + ", \"folds\": 3}}";
+        String jobId = ApiClient.json(api.post("/processes/trainModel/execution", train, "Prefer", ASYNC), 201)
+                .get("jobID").asText();
+        Instant until = Instant.now().plusSeconds(120);
+        while (!api.getJson("/jobs/" + jobId).get("status").asText().equals("running")
+                || api.getJson("/jobs/" + jobId).get("progress").asInt() == 0) {
+            assertTrue(Instant.now().isBefore(until), "the training never started");
+            Thread.sleep(50);
+        }
+        return jobId;
+    }
+
     @Test
     void aRunningJobIsDismissedAndTheServerCarriesOn() throws Exception {
         try (Server server = start()) {
             ApiClient api = new ApiClient(server.localUri());
-            server.layers().publish(Path.of("test-data/deposits.csv"), "deposits", "Deposits", "test",
-                    "EPSG:32650", false);
-            JsonNode grid = ApiClient.json(api.post("/processes/interpolate/execution",
-                    ProcessesEndpointsTest.INTERPOLATE.replace("500", "250")), 200).get("grid");
-            String train = "{\"inputs\": {\"grid\": \"" + grid.get("layer").asText() + "\", \"deposits\": "
-                    + "{\"href\": \"layer:deposits\"}, \"crs\": \"EPSG:32650\", \"elements\": [\"Au\", \"Cu\"], "
-                    + "\"preset\": \"cpu\", \"network\": \"small\", \"patch\": 16, \"epochs\": 500, \"folds\": 3}}"; // minutes
-            String jobId = ApiClient.json(api.post("/processes/trainModel/execution", train, "Prefer", ASYNC), 201)
-                    .get("jobID").asText();
+            String jobId = longTraining(server, api, 500); // minutes
             Instant until = Instant.now().plusSeconds(120);
-            while (!api.getJson("/jobs/" + jobId).get("status").asText().equals("running")
-                    || api.getJson("/jobs/" + jobId).get("progress").asInt() == 0) {
-                assertTrue(Instant.now().isBefore(until), "the training never started");
-                Thread.sleep(50);
-            }
             JsonNode dismissed = ApiClient.json(api.delete("/jobs/" + jobId), 200);
             assertEquals("dismissed", dismissed.get("status").asText());
             assertTrue(dismissed.get("progress").asInt() < 100, "dismissed while it ran: " + dismissed);
@@ -139,6 +149,34 @@ class JobsEndpointsTest {
             assertFalse(Files.exists(server.jobs().folder(jobId)), "its files are gone");
             assertEquals(200, api.post("/processes/interpolate/execution", ProcessesEndpointsTest.INTERPOLATE)
                     .statusCode(), "the server carries on");
+        }
+    }
+
+    @Test
+    void aWorkerThatDiesFailsItsJobWhileTheServerAndTheNextJobCarryOn() throws Exception {
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            String jobId = longTraining(server, api, 500);
+            long worker = server.worker().pid();
+            ProcessHandle.of(worker).orElseThrow().destroyForcibly(); // as the kernel's out-of-memory killer would
+            Instant until = Instant.now().plusSeconds(60);
+            JsonNode status = api.getJson("/jobs/" + jobId);
+            while (status.get("status").asText().equals("running")) {
+                assertTrue(Instant.now().isBefore(until), "the job outlived its worker: " + status);
+                Thread.sleep(50);
+                status = api.getJson("/jobs/" + jobId);
+            }
+            assertEquals("failed", status.get("status").asText(), status.toString());
+            assertTrue(status.get("message").asText().contains("killed by SIGKILL"), status.toString());
+            assertEquals(200, api.get("/processes").statusCode(), "the server is healthy");
+            String quick = longTraining(server, api, 2);
+            until = Instant.now().plusSeconds(120);
+            while (!api.getJson("/jobs/" + quick).get("status").asText().equals("successful")) {
+                assertTrue(Instant.now().isBefore(until), "the next job never finished: "
+                        + api.getJson("/jobs/" + quick));
+                Thread.sleep(100);
+            }
+            assertTrue(server.worker().pid() > 0 && server.worker().pid() != worker, "a new worker ran it");
         }
     }
 
