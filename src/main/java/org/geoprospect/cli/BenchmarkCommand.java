@@ -29,12 +29,13 @@ import java.util.concurrent.Callable;
  * to a Markdown file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Time IDW at the paper's scale against gdal_grid and write docs/benchmarks.md.")
+        description = "Time IDW against gdal_grid, or the native worker's cost, and write docs/benchmarks.md.")
 final class BenchmarkCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "idw", description = "What to benchmark: idw.")
+    @Parameters(index = "0", paramLabel = "idw|worker", description = "What to benchmark: idw (interpolate against "
+            + "gdal_grid at the paper's scale) or worker (what running the native processes in a worker costs).")
     String what;
 
     @Option(names = "--out", defaultValue = "docs/benchmarks.md", paramLabel = "FILE",
@@ -68,10 +69,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"idw".equals(what)) {
-            throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw");
+        if (!"idw".equals(what) && !"worker".equals(what)) {
+            throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw, worker");
         }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("geoprospect-bench");
+        if ("worker".equals(what)) {
+            new WorkerBenchmark(err, dir).run(report);
+            out.println(report);
+            return Main.OK;
+        }
         err.println("generating the paper-scale synthetic survey in " + dir);
         GeneratedSurvey survey = SyntheticSurvey.paperScale(42).generate();
         survey.write(dir);
@@ -158,10 +164,6 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB Java heap, Java "
                 + System.getProperty("java.version") + ", " + command("gdalinfo", "--version");
         String md = """
-                # Benchmarks
-
-                ## IDW at the paper's scale: `interpolate` vs `gdal_grid`
-
                 Measured %s on %s.
                 Reproduce with `java -jar target/geoprospect.jar benchmark idw` (about 10 minutes; it writes this file).
 
@@ -190,8 +192,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 invdistAll, invdistAll / best, radius, nnRun, allBands, nnAll, nnAll / best,
                 verdict(best, idwOnly[1], invdistAll),
                 allBands / nnRun);
-        Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, md);
+        BenchmarkReport.writeSection(report, "## IDW at the paper's scale: `interpolate` vs `gdal_grid`", md);
     }
 
     /** The issue's targets, said plainly for both the whole run and the IDW step. */

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code doctor}: what this machine runs the networks on, and one training step of each, in a worker process so
@@ -21,6 +23,8 @@ import java.util.concurrent.Callable;
         description = "Check the machine: Java, the deep-learning engine and device, and a training step of each "
                 + "network (in a worker process, so a native crash is reported, not fatal).")
 final class DoctorCommand implements Callable<Integer> {
+    /** Kept so that the level holds: the worker's start is in the report already. */
+    private static final Logger WORKER_LOG = Logger.getLogger(NativeWorker.class.getName());
     private final PrintStream out;
 
     @Option(names = "--input-size", paramLabel = "PX", defaultValue = "64",
@@ -43,6 +47,7 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("os: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         Path reports = Files.createTempDirectory("geoprospect-doctor");
+        WORKER_LOG.setLevel(Level.WARNING);
         List<SelfCheck.Verdict> verdicts;
         try (NativeWorker worker = NativeWorker.builder(reports)
                 .optOutput(ProcessBuilder.Redirect.DISCARD).build()) {
