@@ -49,7 +49,7 @@ final class DoctorCommand implements Callable<Integer> {
         Path reports = Files.createTempDirectory("geoprospect-doctor");
         WORKER_LOG.setLevel(Level.WARNING);
         List<SelfCheck.Verdict> verdicts;
-        try (NativeWorker worker = NativeWorker.builder(reports)
+        try (NativeWorker worker = NativeWorker.builder(reports, reports.resolve("models"))
                 .optOutput(ProcessBuilder.Redirect.DISCARD).build()) {
             verdicts = SelfCheck.run(worker, inputSize, out::println);
         }

@@ -2,6 +2,7 @@ package org.geoprospect.cli;
 
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.OutputDescription;
@@ -29,6 +30,7 @@ import java.util.Map;
  * Parses, runs the process with a progress bar, prints the outputs and warnings.
  */
 final class ProcessCommand {
+    private static final String STORE = "--store";
     private final GeoProcess process;
     private final CommandSpec spec;
 
@@ -40,6 +42,11 @@ final class ProcessCommand {
         spec.usageMessage().description(d.title(), "", d.abstractText()).sortOptions(false);
         for (InputDescription input : d.inputs()) {
             spec.addOption(option(input));
+        }
+        if (process.usesNativeEngine()) {
+            // the command line is the host here: its model store is a folder of the user's choosing
+            spec.addOption(OptionSpec.builder(STORE).paramLabel("DIR").type(Path.class).defaultValue("models")
+                    .description("Folder of the model store. Default: models.").build());
         }
         switch (d.cliOut()) {
             case DIRECTORY -> spec.addOption(outOption("DIR", "Folder for the outputs ("
@@ -104,9 +111,10 @@ final class ProcessCommand {
         Thread hook = new Thread(cancellation::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         ProcessResult result;
-        try {
+        try (ModelLibrary models = process.usesNativeEngine()
+                ? new ModelLibrary(parsed.matchedOptionValue(STORE, Path.of("models"))) : null) {
             result = process.execute(inputs, new ProcessContext(new ProgressBar(err, terminal), cancellation,
-                    targets::get));
+                    targets::get, models));
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

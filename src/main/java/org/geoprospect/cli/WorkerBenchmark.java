@@ -2,6 +2,7 @@ package org.geoprospect.cli;
 
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.ProgressListener;
+import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InterpolateProcess;
 import org.geoprospect.process.PredictTargetsProcess;
@@ -49,31 +50,34 @@ final class WorkerBenchmark {
         Path grid = dir.resolve("grid.tif");
         execute(ProcessRunner.IN_PROCESS, new InterpolateProcess(), Map.of("samples",
                 survey.resolve(GeneratedSurvey.SAMPLES_FILE).toString(), "crs", "EPSG:32650", "elements", ELEMENTS,
-                "cellSize", "150", "log", "true"), id -> id.equals("grid") ? grid : null);
+                "cellSize", "150", "log", "true"), id -> id.equals("grid") ? grid : null, null);
         Path store = dir.resolve("models");
-        String model = (String) execute(ProcessRunner.IN_PROCESS, new TrainModelProcess(), Map.of("grid",
-                grid.toString(), "deposits", survey.resolve(GeneratedSurvey.DEPOSITS_FILE).toString(), "crs",
-                "EPSG:32650", "elements", ELEMENTS, "network", "resnet18", "patch", "24", "epochs", "1", "store",
-                store.toString(), "name", "bench"), id -> null).get("modelId");
-        err.println("trained " + model + "; predicting here, then in the worker");
-        Map<String, String> predict = Map.of("grid", grid.toString(), "model", model, "store", store.toString());
-
+        String model;
+        Map<String, String> predict;
         double[] here = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            here[i] = timedPredict(ProcessRunner.IN_PROCESS, predict, "here-" + i);
+        try (ModelLibrary models = new ModelLibrary(store)) {
+            model = (String) execute(ProcessRunner.IN_PROCESS, new TrainModelProcess(), Map.of("grid",
+                    grid.toString(), "deposits", survey.resolve(GeneratedSurvey.DEPOSITS_FILE).toString(), "crs",
+                    "EPSG:32650", "elements", ELEMENTS, "network", "resnet18", "patch", "24", "epochs", "1",
+                    "name", "bench"), id -> null, models).get("modelId");
+            err.println("trained " + model + "; predicting here, then in the worker");
+            predict = Map.of("grid", grid.toString(), "model", model);
+            for (int i = 0; i < RUNS; i++) {
+                here[i] = timedPredict(ProcessRunner.IN_PROCESS, predict, "here-" + i, models);
+            }
         }
         double[] there = new double[RUNS];
         double start;
         long rssStarted;
         long rssAfter;
-        try (NativeWorker worker = NativeWorker.builder(dir.resolve("worker"))
+        try (NativeWorker worker = NativeWorker.builder(dir.resolve("worker"), store)
                 .optOutput(ProcessBuilder.Redirect.DISCARD).build()) {
             long t0 = System.nanoTime();
             worker.start();
             start = (System.nanoTime() - t0) / 1e9;
             rssStarted = rssKiB(worker.pid());
             for (int i = 0; i < RUNS; i++) {
-                there[i] = timedPredict(worker, predict, "worker-" + i);
+                there[i] = timedPredict(worker, predict, "worker-" + i, null);
             }
             rssAfter = rssKiB(worker.pid());
         }
@@ -108,21 +112,23 @@ final class WorkerBenchmark {
         err.print(md);
     }
 
-    private double timedPredict(ProcessRunner runner, Map<String, String> inputs, String name) throws IOException {
+    private double timedPredict(ProcessRunner runner, Map<String, String> inputs, String name, ModelLibrary models)
+            throws IOException {
         Path out = Files.createDirectories(dir.resolve(name));
         PredictTargetsProcess p = new PredictTargetsProcess();
         long t0 = System.nanoTime();
         execute(runner, p, inputs, id -> p.description().output(id)
-                .map(o -> o.fileName() == null ? null : out.resolve(o.fileName())).orElse(null));
+                .map(o -> o.fileName() == null ? null : out.resolve(o.fileName())).orElse(null), models);
         return (System.nanoTime() - t0) / 1e9;
     }
 
     private static Map<String, Object> execute(ProcessRunner runner, GeoProcess process, Map<String, String> inputs,
-                                               java.util.function.Function<String, Path> targets) {
+                                               java.util.function.Function<String, Path> targets,
+                                               ModelLibrary models) {
         Map<String, List<String>> raw = new LinkedHashMap<>();
         inputs.forEach((k, v) -> raw.put(k, List.of(v)));
         return runner.run(process, ProcessInputs.of(process.description(), raw),
-                new ProcessContext(ProgressListener.NONE, Cancellation.none(), targets)).outputs();
+                new ProcessContext(ProgressListener.NONE, Cancellation.none(), targets, models)).outputs();
     }
 
     /** A process's resident set in KiB, from the kernel. */

@@ -18,7 +18,6 @@ import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.GeoTiffWriter;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.predict.PredictionEvaluation;
 import org.geoprospect.predict.SelectionRule;
 import org.geoprospect.predict.Target;
@@ -82,7 +81,7 @@ public final class PredictTargetsProcess implements GeoProcess {
                 in.given("stride") ? in.integer("stride") : 0, rule, in.bool("flips"), in.integer("batch"), deposits,
                 polygons, labelling.build());
         TargetPrediction.Outcome outcome = new TargetPrediction().run(request,
-                ModelLibrary.at(Path.of(in.require("store"))), context.progress().slice(0.05, 0.95),
+                context.requireModels(), context.progress().slice(0.05, 0.95),
                 context.cancellation());
         outcome.warnings().forEach(warnings::add);
 

@@ -4,7 +4,6 @@ import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.Warnings;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.learn.ModelTraining;
 import org.geoprospect.learn.NetworkArchitecture;
 import org.geoprospect.learn.PatchParameters;
@@ -50,7 +49,7 @@ public final class TrainModelProcess implements GeoProcess {
         ModelTraining.Request request = new ModelTraining.Request(raster, in.strings("elements"), deposits, training,
                 patches.build(), in.integer("folds"), name, settings, gridFile.getFileName().toString(),
                 in.path("deposits").getFileName().toString());
-        ModelTraining.Outcome outcome = new ModelTraining().run(request, ModelLibrary.at(Path.of(in.require("store"))),
+        ModelTraining.Outcome outcome = new ModelTraining().run(request, context.requireModels(),
                 context.progress(), context.cancellation());
         outcome.warnings().forEach(warnings::add);
         Map<String, Object> outputs = new LinkedHashMap<>();

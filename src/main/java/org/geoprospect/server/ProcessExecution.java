@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a request's inputs into a job's work, the same for every protocol: complex inputs become files in the
- * job's folder (inline data written, published layers looked up, URLs fetched within the size limit), the model
- * store is the server's own, the process writes its outputs into the job's {@code outputs/} folder, and outputs
+ * job's folder (inline data written, published layers looked up, URLs fetched within the size limit), the
+ * runner runs it (the native processes in the server's worker, on the server's model store), the process writes its outputs into the job's {@code outputs/} folder, and outputs
  * that are layers (GeoTIFF rasters, GeoPackage feature layers) are published under new, unique names. The work
  * returns the outputs as JSON: {@code {"id": {"value": …}}} for a literal,
  * {@code {"file": "outputs/…", "mimeType": …, "layer": …}} for a file.
@@ -50,26 +50,16 @@ public final class ProcessExecution {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LayerCatalog catalog;
-    private final Path modelStore;
     private final ServerConfig config;
     private final ProcessRunner runner;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    /** @param runner runs the processes: those using native code in the server's worker */
-    public ProcessExecution(LayerCatalog catalog, Path modelStore, ServerConfig config, ProcessRunner runner) {
+    /** @param runner runs the processes: those using native code in the server's worker, with its model library */
+    public ProcessExecution(LayerCatalog catalog, ServerConfig config, ProcessRunner runner) {
         this.catalog = catalog;
-        this.modelStore = modelStore;
         this.config = config;
         this.runner = runner;
-    }
-
-    /**
-     * @return whether the server fills in this input itself (the model store), so that requests leave it out and
-     * hosts do not offer it
-     */
-    public static boolean isServerInput(InputDescription input) {
-        return input.identifier().equals("store");
     }
 
     /**
@@ -81,16 +71,9 @@ public final class ProcessExecution {
      */
     public JobManager.Work work(GeoProcess process, Map<String, List<InputValue>> inputs, Predicate<URI> isLocal) {
         ProcessDescription d = process.description();
-        if (inputs.containsKey("store")) {
-            throw new InvalidInputException("store", "the server keeps its models in its own store; leave out "
-                    + "'store'");
-        }
         Map<String, List<String>> probe = new LinkedHashMap<>();
         inputs.forEach((id, values) -> probe.put(id, values.stream().map(v -> v instanceof InputValue.Literal l
                 ? l.value() : "file").toList()));
-        if (d.input("store").isPresent()) {
-            probe.put("store", List.of(modelStore.toString()));
-        }
         ProcessInputs.of(d, probe); // fails fast on unknown, missing and ill-typed literal inputs
         return (folder, progress, cancellation) -> run(process, inputs, isLocal, folder, progress, cancellation);
     }
@@ -108,9 +91,6 @@ public final class ProcessExecution {
                 values.add(materialise(input, e.getValue().get(i), i, in, isLocal));
             }
             raw.put(e.getKey(), values);
-        }
-        if (d.input("store").isPresent()) {
-            raw.put("store", List.of(modelStore.toString()));
         }
         ProcessResult result = runner.run(process, ProcessInputs.of(d, raw), new ProcessContext(progress, cancellation,
                 id -> d.output(id).map(o -> o.fileName() == null ? null : out.resolve(o.fileName())).orElse(null)));

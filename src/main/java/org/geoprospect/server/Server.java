@@ -64,8 +64,8 @@ public final class Server implements AutoCloseable {
         this.layers = new LayerCatalog(data.resolve("layers"), data.resolve("server.db"), Clock.systemUTC());
         this.maps = new RasterMaps(layers);
         Path modelStore = Files.createDirectories(data.resolve("models"));
-        this.worker = NativeWorker.builder(data.resolve("worker")).build();
-        this.execution = new ProcessExecution(layers, modelStore, config, worker);
+        this.worker = NativeWorker.builder(data.resolve("worker"), modelStore).build();
+        this.execution = new ProcessExecution(layers, config, worker);
     }
 
     /** Opens the store and starts listening. */

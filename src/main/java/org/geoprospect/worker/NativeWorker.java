@@ -75,19 +75,22 @@ public final class NativeWorker implements ProcessRunner {
         c.add("-cp");
         c.add(b.classPath);
         c.add(WorkerMain.class.getName());
+        c.add(b.modelStore.toAbsolutePath().toString());
         this.command = List.copyOf(c);
     }
 
     /**
-     * @param folder where the worker's crash reports go (the socket lives in a private temporary folder)
+     * @param folder     where the worker's crash reports go (the socket lives in a private temporary folder)
+     * @param modelStore the host's model store: the worker's model library, and the cache in front of it
      */
-    public static Builder builder(Path folder) {
-        return new Builder(folder);
+    public static Builder builder(Path folder, Path modelStore) {
+        return new Builder(folder, modelStore);
     }
 
     /** Configures a {@link NativeWorker}. */
     public static final class Builder {
         private final Path folder;
+        private final Path modelStore;
         private String classPath = System.getProperty("java.class.path");
         private long heapBytes = Runtime.getRuntime().maxMemory();
         private final List<String> jvmOptions = new ArrayList<>();
@@ -95,8 +98,9 @@ public final class NativeWorker implements ProcessRunner {
         private Duration cancelGrace = Duration.ofSeconds(30);
         private ProcessBuilder.Redirect output = ProcessBuilder.Redirect.INHERIT;
 
-        private Builder(Path folder) {
+        private Builder(Path folder, Path modelStore) {
             this.folder = folder;
+            this.modelStore = modelStore;
         }
 
         /** The worker's class path (default: this JVM's); a plugin host passes its own jars. */

@@ -6,6 +6,7 @@ import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.CancelledException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.learn.EngineInfo;
+import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.learn.NetworkArchitecture;
 import org.geoprospect.learn.TrainingStepCheck;
 import org.geoprospect.process.GeoProcess;
@@ -30,10 +31,12 @@ import java.util.concurrent.Executors;
 /**
  * The worker process: connects to its host's socket, says it is ready (with the engine it loaded), then runs each
  * execution it is sent in a thread of its own, reporting progress and the result, until the host goes away. Its
- * processes share the model libraries of this JVM, so a model stays cached from one execution to the next.
+ * processes share one model library on the host's store, so a model stays cached from one execution to the
+ * next; it is closed when the host goes.
  */
 public final class WorkerMain {
     private final WorkerChannel channel;
+    private final ModelLibrary models;
     private final ProcessRegistry processes = ProcessRegistry.standard();
     private final Map<Long, Cancellation> running = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -42,16 +45,18 @@ public final class WorkerMain {
         return t;
     });
 
-    private WorkerMain(WorkerChannel channel) {
+    private WorkerMain(WorkerChannel channel, ModelLibrary models) {
         this.channel = channel;
+        this.models = models;
     }
 
-    /** @param args the host's socket path */
+    /** @param args the host's model store, then its socket path */
     public static void main(String[] args) throws IOException {
         var socket = java.nio.channels.SocketChannel.open(StandardProtocolFamily.UNIX);
-        socket.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
-        try (WorkerChannel channel = new WorkerChannel(socket)) {
-            new WorkerMain(channel).serve();
+        socket.connect(UnixDomainSocketAddress.of(Path.of(args[1])));
+        try (WorkerChannel channel = new WorkerChannel(socket);
+             ModelLibrary models = new ModelLibrary(Path.of(args[0]))) {
+            new WorkerMain(channel, models).serve();
         }
         System.exit(0); // the host has gone: so must every execution still running here
     }
@@ -131,7 +136,8 @@ public final class WorkerMain {
             } catch (IOException e) {
                 cancellation.cancel(); // the host has gone
             }
-        }, cancellation, output -> targets.hasNonNull(output) ? Path.of(targets.get(output).asText()) : null);
+        }, cancellation, output -> targets.hasNonNull(output) ? Path.of(targets.get(output).asText()) : null,
+                models);
         ProcessResult result = process.execute(ProcessInputs.of(process.description(), raw), context);
         ObjectNode done = WorkerChannel.message("done");
         ObjectNode outputs = done.putObject("outputs");

@@ -11,6 +11,7 @@ import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.testsupport.Tool;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,18 @@ class PredictTargetsProcessTest {
     private static Path store;
     private static String modelId;
 
+    /** The host's model libraries, one per store folder, as a host would hold them. */
+    private static final Map<Path, ModelLibrary> LIBRARIES = new HashMap<>();
+
+    private static ModelLibrary library(Path store) {
+        return LIBRARIES.computeIfAbsent(store, ModelLibrary::new);
+    }
+
+    @AfterAll
+    static void closeLibraries() {
+        LIBRARIES.values().forEach(ModelLibrary::close);
+    }
+
     @BeforeAll
     static void interpolateAndTrain() {
         grid = interpolate("survey.tif", "150");
@@ -59,9 +73,9 @@ class PredictTargetsProcessTest {
         in.put("network", List.of("small"));
         in.put("patch", List.of("24"));
         in.put("epochs", List.of("6"));
-        in.put("store", List.of(store.toString()));
         modelId = (String) train.execute(ProcessInputs.of(train.description(), in),
-                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null)).outputs().get("modelId");
+                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, library(store)))
+                .outputs().get("modelId");
     }
 
     private static Path interpolate(String name, String cellSize) {
@@ -80,12 +94,12 @@ class PredictTargetsProcessTest {
         Map<String, List<String>> in = new LinkedHashMap<>();
         in.put("grid", List.of(gridFile.toString()));
         in.put("model", List.of(modelId));
-        in.put("store", List.of(storeDir.toString()));
         for (int i = 0; i < extra.length; i += 2) {
             in.put(extra[i], List.of(extra[i + 1]));
         }
         return p.execute(ProcessInputs.of(p.description(), in), new ProcessContext(ProgressListener.NONE,
-                Cancellation.none(), id -> out.resolve(p.description().output(id).orElseThrow().fileName())));
+                Cancellation.none(), id -> out.resolve(p.description().output(id).orElseThrow().fileName()),
+                library(storeDir)));
     }
 
     @Test
@@ -200,7 +214,7 @@ class PredictTargetsProcessTest {
         Path copy = dir.resolve("store-copy");
         copyTree(store, copy);
         predict(dir.resolve("first"), copy, grid);
-        assertEquals(List.of(modelId), ModelLibrary.at(copy).cache().ids());
+        assertEquals(List.of(modelId), library(copy).cache().ids());
         // without its weights on disk, only the cached model can serve the second prediction
         try (Stream<Path> files = Files.list(copy.resolve(modelId))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".params")).toList()) {

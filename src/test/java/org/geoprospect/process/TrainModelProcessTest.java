@@ -6,6 +6,7 @@ import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.learn.ModelLibrary;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,18 @@ class TrainModelProcessTest {
     static Path dir;
 
     private static Path grid;
+
+    /** The host's model libraries, one per store folder, as a host would hold them. */
+    private static final Map<Path, ModelLibrary> LIBRARIES = new HashMap<>();
+
+    private static ModelLibrary library(Path store) {
+        return LIBRARIES.computeIfAbsent(store, ModelLibrary::new);
+    }
+
+    @AfterAll
+    static void closeLibraries() {
+        LIBRARIES.values().forEach(ModelLibrary::close);
+    }
 
     @BeforeAll
     static void interpolate() {
@@ -49,12 +63,11 @@ class TrainModelProcessTest {
         in.put("network", List.of("small"));
         in.put("patch", List.of("24"));
         in.put("epochs", List.of("6"));
-        in.put("store", List.of(store.toString()));
         for (int i = 0; i < extra.length; i += 2) {
             in.put(extra[i], List.of(extra[i + 1]));
         }
         return p.execute(ProcessInputs.of(p.description(), in),
-                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null));
+                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, library(store)));
     }
 
     @Test
@@ -77,10 +90,10 @@ class TrainModelProcessTest {
         assertTrue(Files.readAllLines(store.resolve("survey-v1/curves.csv")).size() >= 2);
         assertTrue(((String) r.outputs().get("validation")).startsWith("AUC "));
         // the fresh model is in the shared cache: taking it out does not load it
-        try (var cached = ModelLibrary.at(store).cache().get("survey-v1")) {
+        try (var cached = library(store).cache().get("survey-v1")) {
             assertEquals("survey-v1", cached.id());
         }
-        assertEquals(List.of("survey-v1"), ModelLibrary.at(store).cache().ids());
+        assertEquals(List.of("survey-v1"), library(store).cache().ids());
     }
 
     @Test

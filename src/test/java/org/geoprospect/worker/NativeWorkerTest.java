@@ -51,7 +51,7 @@ class NativeWorkerTest {
                         "crs", List.of("EPSG:32650"), "elements", List.of("Au,Cu,Sb,Mo"),
                         "cellSize", List.of("150"), "log", List.of("true"))),
                 new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> id.equals("grid") ? grid : null));
-        worker = NativeWorker.builder(dir.resolve("worker")).optHeapBytes(1L << 30)
+        worker = NativeWorker.builder(dir.resolve("worker"), dir.resolve("models")).optHeapBytes(1L << 30)
                 .optCancelGrace(Duration.ofSeconds(3)).build();
     }
 
@@ -71,7 +71,6 @@ class NativeWorkerTest {
         in.put("network", List.of("small"));
         in.put("patch", List.of("24"));
         in.put("epochs", List.of(String.valueOf(epochs)));
-        in.put("store", List.of(dir.resolve("models").toString()));
         in.put("name", List.of(name));
         return worker.run(p, ProcessInputs.of(p.description(), in),
                 new ProcessContext(progress, cancellation, id -> null));
@@ -111,8 +110,7 @@ class NativeWorkerTest {
         Path out = Files.createDirectories(dir.resolve("predicted"));
         List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         ProcessResult predicted = worker.run(p, ProcessInputs.of(p.description(), Map.of("grid",
-                        List.of(grid.toString()), "model", List.of(model), "store",
-                        List.of(dir.resolve("models").toString()))),
+                        List.of(grid.toString()), "model", List.of(model))),
                 new ProcessContext((f, m) -> progress.add(f), Cancellation.none(), id -> p.description().output(id)
                         .map(o -> o.fileName() == null ? null : out.resolve(o.fileName())).orElse(null)));
         assertEquals(pid, worker.pid(), "the same worker");
@@ -127,7 +125,7 @@ class NativeWorkerTest {
         PredictTargetsProcess p = new PredictTargetsProcess();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> worker.run(p,
                 ProcessInputs.of(p.description(), Map.of("grid", List.of(grid.toString()), "model",
-                        List.of("no-such-model"), "store", List.of(dir.resolve("models").toString()))),
+                        List.of("no-such-model"))),
                 new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null)));
         assertEquals("model", e.input(), e.getMessage());
     }

@@ -79,7 +79,7 @@ final class OpenApiDocument {
         ObjectNode inputs = properties.putObject("inputs").put("type", "object");
         ObjectNode inputProperties = inputs.putObject("properties");
         ArrayNode required = Json.MAPPER.createArrayNode();
-        for (InputDescription i : ProcessDocuments.offeredInputs(d)) {
+        for (InputDescription i : d.inputs()) {
             inputProperties.set(i.identifier(), ValueSchemas.request(i).put("description", i.title()));
             if (i.minOccurs() > 0) {
                 required.add(i.identifier());

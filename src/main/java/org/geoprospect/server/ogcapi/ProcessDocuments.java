@@ -14,17 +14,12 @@ import java.util.List;
 /**
  * A process as OGC API – Processes shows it: its summary in the process list (processSummary.yaml) and its full
  * description (process.yaml, conformance class ogc-process-description), inputs and outputs with the schemas of
- * {@link ValueSchemas}. Inputs the server fills in itself are not offered.
+ * {@link ValueSchemas}.
  */
 final class ProcessDocuments {
     private static final String EXECUTE_REL = "http://www.opengis.net/def/rel/ogc/1.0/execute";
 
     private ProcessDocuments() {
-    }
-
-    /** @return the inputs a request may give */
-    static List<InputDescription> offeredInputs(ProcessDescription d) {
-        return d.inputs().stream().filter(i -> !ProcessExecution.isServerInput(i)).toList();
     }
 
     static ObjectNode summary(ProcessDescription d, ServerLinks links) {
@@ -36,7 +31,7 @@ final class ProcessDocuments {
     static ObjectNode description(ProcessDescription d, ServerLinks links) {
         ObjectNode p = header(d);
         ObjectNode inputs = p.putObject("inputs");
-        for (InputDescription i : offeredInputs(d)) {
+        for (InputDescription i : d.inputs()) {
             ObjectNode in = inputs.putObject(i.identifier());
             in.put("title", i.title());
             in.put("description", i.abstractText());
