@@ -7,7 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 import org.geoprospect.core.Folders;
 import org.geoprospect.core.InvalidInputException;
-import org.geoprospect.server.ProcessExecution;
+import org.geoprospect.process.FileTypes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,7 +127,7 @@ final class LayerUpload implements AutoCloseable {
             head = in.readNBytes(64);
         }
         return Files.move(body, folder.resolve(LayerCatalog.checkName(layerName)
-                + ProcessExecution.extension(mediaType, fileName, head)));
+                + FileTypes.extension(mediaType, fileName, head)));
     }
 
     @Override

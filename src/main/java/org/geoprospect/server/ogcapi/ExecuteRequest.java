@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.ProcessDescription;
-import org.geoprospect.server.InputValue;
+import org.geoprospect.process.InputValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

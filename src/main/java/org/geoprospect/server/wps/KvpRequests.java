@@ -2,7 +2,7 @@ package org.geoprospect.server.wps;
 
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.ProcessDescription;
-import org.geoprospect.server.InputValue;
+import org.geoprospect.process.InputValue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

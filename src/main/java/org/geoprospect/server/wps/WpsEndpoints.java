@@ -11,7 +11,7 @@ import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.server.Endpoints;
-import org.geoprospect.server.InputValue;
+import org.geoprospect.process.InputValue;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.ServerLinks;
 import org.geoprospect.server.jobs.Job;

@@ -1,6 +1,6 @@
 package org.geoprospect.server.wps;
 
-import org.geoprospect.server.InputValue;
+import org.geoprospect.process.InputValue;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package org.geoprospect.server.wps;
 
-import org.geoprospect.server.InputValue;
+import org.geoprospect.process.InputValue;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
