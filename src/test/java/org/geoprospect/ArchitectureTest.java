@@ -41,6 +41,29 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Steps share data through the data packages, not through each other; the one hand-off is the trained model,
+     * which learn makes and predict applies (its store, cache, manifest and the patch windows both cut).
+     */
+    @Test
+    void stepsDoNotImportSiblingSteps() {
+        String[] steps = {"interpolate", "select", "learn", "predict"};
+        for (String step : steps) {
+            String[] others = java.util.Arrays.stream(steps).filter(s -> !s.equals(step))
+                    .filter(s -> !(step.equals("predict") && s.equals("learn")))
+                    .map(s -> "org.geoprospect." + s + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("org.geoprospect." + step + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void noPackageCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.geoprospect.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
     @Test
     void processesKnowNoHost() {
         noClasses().that().resideInAPackage("..process..")

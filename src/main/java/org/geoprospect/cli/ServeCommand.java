@@ -1,7 +1,7 @@
 package org.geoprospect.cli;
 
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.testdata.GeneratedSurvey;
 import org.geoprospect.testdata.SyntheticSurvey;

@@ -8,7 +8,7 @@ import org.geoprospect.evaluate.chart.CurveChart;
 import org.geoprospect.grid.Band;
 import org.geoprospect.grid.Normalization;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.select.DepositPoints;
+import org.geoprospect.grid.DepositPoints;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.geoprospect.learn;
 
+import org.geoprospect.grid.DepositPoints;
+
 /**
  * One training example of step 3: a square window of {@code size × size} grid cells over the chosen element bands,
  * with its label. Values are channel-major, then rows north-first, then columns (the CHW layout of one sample of a
@@ -13,7 +15,7 @@ package org.geoprospect.learn;
  * @param row      grid row of the patch's top-left cell
  * @param column   grid column of the patch's top-left cell
  * @param group    the patches that belong together: for ore patches the deposit's index in the
- *                 {@link org.geoprospect.select.DepositPoints}, for no-ore patches the id of the block of its centre
+ *                 {@link org.geoprospect.grid.DepositPoints}, for no-ore patches the id of the block of its centre
  * @param block    the {@link SpatialBlocks} block that decides the patch's fold: for ore patches the block of the
  *                 deposit's cell (so that all patches of one deposit share it), for no-ore patches the block of the
  *                 patch's centre cell

@@ -1,12 +1,13 @@
 package org.geoprospect.learn;
 
+import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.core.InvalidInputException;
 
 import java.util.OptionalInt;
 
 /**
  * How {@link PatchSampler} cuts patches. Sizes and distances are in cells; distances are between cell centres, as
- * in {@link org.geoprospect.select.LabellingParameters}. Built with {@link #builder()}; {@link Builder#build()}
+ * in {@link org.geoprospect.grid.LabellingParameters}. Built with {@link #builder()}; {@link Builder#build()}
  * checks the values and says what to change. The paper (Gao et al.) used 256-cell patches cropped to 224; the
  * defaults (64 → 56) are the same shape at a size a CPU trains in minutes.
  *

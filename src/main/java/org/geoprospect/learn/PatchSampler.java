@@ -5,9 +5,9 @@ import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.select.CellDisc;
-import org.geoprospect.select.DepositPoints;
-import org.geoprospect.select.RandomSubset;
+import org.geoprospect.grid.CellDisc;
+import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.RandomSubset;
 
 import java.util.ArrayList;
 import java.util.BitSet;

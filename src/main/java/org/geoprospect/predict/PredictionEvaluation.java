@@ -7,11 +7,11 @@ import org.geoprospect.evaluate.ConfusionMatrix;
 import org.geoprospect.evaluate.Roc;
 import org.geoprospect.evaluate.SuccessRateCurve;
 import org.geoprospect.grid.GridGeometry;
-import org.geoprospect.select.CellDisc;
-import org.geoprospect.select.DepositPoints;
-import org.geoprospect.select.LabelledLocations;
-import org.geoprospect.select.LabellingParameters;
-import org.geoprospect.select.LocationLabeller;
+import org.geoprospect.grid.CellDisc;
+import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.LabelledLocations;
+import org.geoprospect.grid.LabellingParameters;
+import org.geoprospect.grid.LocationLabeller;
 
 import java.util.ArrayList;
 import java.util.BitSet;

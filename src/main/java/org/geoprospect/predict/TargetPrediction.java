@@ -13,8 +13,8 @@ import org.geoprospect.learn.ModelCompatibility;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.learn.ModelManifest;
 import org.geoprospect.learn.PatchSource;
-import org.geoprospect.select.DepositPoints;
-import org.geoprospect.select.LabellingParameters;
+import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.LabellingParameters;
 
 import java.io.IOException;
 import java.util.ArrayList;

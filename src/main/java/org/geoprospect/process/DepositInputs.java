@@ -5,7 +5,7 @@ import org.geoprospect.crs.CoordinateTransform;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.samples.PointLayers;
 import org.geoprospect.samples.PointTable;
-import org.geoprospect.select.DepositPoints;
+import org.geoprospect.grid.DepositPoints;
 
 import java.util.ArrayList;
 import java.util.List;

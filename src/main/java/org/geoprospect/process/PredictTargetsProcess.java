@@ -25,7 +25,7 @@ import org.geoprospect.predict.TargetGeoJson;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.predict.TargetPolygons;
 import org.geoprospect.predict.TargetPrediction;
-import org.geoprospect.select.LabellingParameters;
+import org.geoprospect.grid.LabellingParameters;
 import org.locationtech.jts.geom.Point;
 
 import java.io.IOException;

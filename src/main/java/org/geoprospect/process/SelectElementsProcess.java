@@ -11,11 +11,11 @@ import org.geoprospect.evaluate.RocPoint;
 import org.geoprospect.evaluate.chart.RocChart;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.select.DepositPoints;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.select.ElementResult;
 import org.geoprospect.select.ElementSelection;
 import org.geoprospect.select.ElementSelector;
-import org.geoprospect.select.LabellingParameters;
+import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.select.SvmParameters;
 
 import java.io.IOException;

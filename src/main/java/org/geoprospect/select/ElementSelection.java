@@ -1,5 +1,6 @@
 package org.geoprospect.select;
 
+import org.geoprospect.grid.LabelledLocations;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package org.geoprospect.select;
 
+import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.LabellingParameters;
+import org.geoprospect.grid.LocationLabeller;
+import org.geoprospect.grid.LabelledLocations;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;

@@ -1,5 +1,10 @@
 package org.geoprospect.server;
 
+import org.geoprospect.server.execution.ProcessExecution;
+import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.Problem;
+import org.geoprospect.server.http.ServerConfig;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.ContentTooLargeResponse;
@@ -128,9 +133,11 @@ public final class Server implements AutoCloseable {
 
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
-        return List.of(new LandingEndpoints(this), new ProcessesEndpoints(this), new JobsEndpoints(this),
-                new LayersEndpoints(layers, config), new MapEndpoints(maps), new FeaturesEndpoints(layers),
-                new WpsEndpoints(this), new WmsEndpoints(maps, this::port), new WebEndpoints());
+        ProcessService service = new ProcessService(processes, execution, jobs, this::port);
+        return List.of(new LandingEndpoints(service, config), new ProcessesEndpoints(service),
+                new JobsEndpoints(service), new LayersEndpoints(layers, config), new MapEndpoints(maps),
+                new FeaturesEndpoints(layers), new WpsEndpoints(service), new WmsEndpoints(maps, this::port),
+                new WebEndpoints());
     }
 
     public ServerConfig config() {
@@ -147,10 +154,6 @@ public final class Server implements AutoCloseable {
 
     public LayerCatalog layers() {
         return layers;
-    }
-
-    public ProcessExecution execution() {
-        return execution;
     }
 
     /** The native worker that runs the processes using native code, with the model cache they share. */

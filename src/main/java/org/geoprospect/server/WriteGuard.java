@@ -1,5 +1,6 @@
 package org.geoprospect.server;
 
+import org.geoprospect.server.http.ServerConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;

@@ -7,7 +7,7 @@ import org.geoprospect.core.ProgressListener;
 import org.geoprospect.grid.Band;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.select.DepositPoints;
+import org.geoprospect.grid.DepositPoints;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

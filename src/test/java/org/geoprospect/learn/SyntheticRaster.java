@@ -4,7 +4,7 @@ import org.geoprospect.crs.Crs;
 import org.geoprospect.grid.Band;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.select.DepositPoints;
+import org.geoprospect.grid.DepositPoints;
 
 import java.util.ArrayList;
 import java.util.List;

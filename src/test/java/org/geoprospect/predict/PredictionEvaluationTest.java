@@ -5,8 +5,8 @@ import org.geoprospect.crs.Crs;
 import org.geoprospect.evaluate.ClassificationMetrics;
 import org.geoprospect.grid.Extent;
 import org.geoprospect.grid.GridGeometry;
-import org.geoprospect.select.DepositPoints;
-import org.geoprospect.select.LabellingParameters;
+import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.LabellingParameters;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.geoprospect.server;
 
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

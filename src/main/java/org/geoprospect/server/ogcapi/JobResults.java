@@ -1,11 +1,11 @@
 package org.geoprospect.server.ogcapi;
 
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.ServerLinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.geoprospect.server.Problem;
+import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobError;
 import org.geoprospect.server.jobs.JobManager;

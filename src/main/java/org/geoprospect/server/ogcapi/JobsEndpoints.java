@@ -1,15 +1,15 @@
 package org.geoprospect.server.ogcapi;
 
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.ServerLinks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.core.InvalidInputException;
-import org.geoprospect.server.Endpoints;
-import org.geoprospect.server.Problem;
-import org.geoprospect.server.Server;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.Problem;
+import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.jobs.Job;
 
 import java.io.IOException;
@@ -25,10 +25,10 @@ public final class JobsEndpoints implements Endpoints {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final Server server;
+    private final ProcessService server;
     private final JobResults results;
 
-    public JobsEndpoints(Server server) {
+    public JobsEndpoints(ProcessService server) {
         this.server = server;
         this.results = new JobResults(server.jobs());
     }
@@ -106,6 +106,6 @@ public final class JobsEndpoints implements Endpoints {
     }
 
     private ServerLinks links(Context ctx) {
-        return ServerLinks.of(ctx, server.port());
+        return ServerLinks.of(ctx, server.port().getAsInt());
     }
 }

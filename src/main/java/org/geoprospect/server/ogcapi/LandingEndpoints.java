@@ -1,13 +1,14 @@
 package org.geoprospect.server.ogcapi;
 
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.ServerLinks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.geoprospect.server.Endpoints;
-import org.geoprospect.server.Server;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.ServerConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +35,13 @@ public final class LandingEndpoints implements Endpoints {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
     private static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
 
-    private final Server server;
+    private final ProcessService server;
+    private final ServerConfig config;
     private final byte[] page;
 
-    public LandingEndpoints(Server server) {
+    public LandingEndpoints(ProcessService server, ServerConfig config) {
         this.server = server;
+        this.config = config;
         try (InputStream in = LandingEndpoints.class.getResourceAsStream("/web/index.html")) {
             this.page = in == null ? null : in.readAllBytes();
         } catch (IOException e) {
@@ -55,7 +58,7 @@ public final class LandingEndpoints implements Endpoints {
             Json.send(ctx, c);
         });
         routes.get("/api", ctx -> Json.send(ctx, 200, OPENAPI_JSON, OpenApiDocument.of(server.processes(),
-                server.config(), links(ctx))));
+                config, links(ctx))));
     }
 
     private void landing(Context ctx) {
@@ -121,6 +124,6 @@ public final class LandingEndpoints implements Endpoints {
     }
 
     private ServerLinks links(Context ctx) {
-        return ServerLinks.of(ctx, server.port());
+        return ServerLinks.of(ctx, server.port().getAsInt());
     }
 }

@@ -1,6 +1,6 @@
 package org.geoprospect.server.ogcapi;
 
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.ServerLinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +10,7 @@ import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.process.ProcessRegistry;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 
 import java.io.IOException;
 import java.io.InputStream;

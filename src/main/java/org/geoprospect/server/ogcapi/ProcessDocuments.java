@@ -1,13 +1,13 @@
 package org.geoprospect.server.ogcapi;
 
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.ServerLinks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
-import org.geoprospect.server.ProcessExecution;
+import org.geoprospect.server.execution.ProcessExecution;
 
 import java.util.List;
 

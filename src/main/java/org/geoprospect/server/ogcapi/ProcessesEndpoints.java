@@ -1,15 +1,15 @@
 package org.geoprospect.server.ogcapi;
 
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.ServerLinks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.process.GeoProcess;
-import org.geoprospect.server.Endpoints;
-import org.geoprospect.server.Problem;
-import org.geoprospect.server.Server;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.Problem;
+import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobManager;
 
@@ -26,10 +26,10 @@ public final class ProcessesEndpoints implements Endpoints {
     static final String NO_SUCH_PROCESS =
             "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/no-such-process";
 
-    private final Server server;
+    private final ProcessService server;
     private final JobResults results;
 
-    public ProcessesEndpoints(Server server) {
+    public ProcessesEndpoints(ProcessService server) {
         this.server = server;
         this.results = new JobResults(server.jobs());
     }
@@ -78,6 +78,6 @@ public final class ProcessesEndpoints implements Endpoints {
     }
 
     private ServerLinks links(Context ctx) {
-        return ServerLinks.of(ctx, server.port());
+        return ServerLinks.of(ctx, server.port().getAsInt());
     }
 }

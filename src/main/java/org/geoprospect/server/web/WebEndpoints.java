@@ -2,8 +2,8 @@ package org.geoprospect.server.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.geoprospect.server.Endpoints;
-import org.geoprospect.server.Problem;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package org.geoprospect.server.wms;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.geoprospect.server.Endpoints;
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.ServerLinks;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.server.layers.RasterMaps;
 

@@ -10,10 +10,10 @@ import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
-import org.geoprospect.server.Endpoints;
+import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.process.InputValue;
-import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerLinks;
+import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.ServerLinks;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStatus;
@@ -40,10 +40,10 @@ public final class WpsEndpoints implements Endpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XML = "text/xml; charset=UTF-8";
 
-    private final Server server;
+    private final ProcessService server;
     private final DescriptionsDocument descriptions = new DescriptionsDocument();
 
-    public WpsEndpoints(Server server) {
+    public WpsEndpoints(ProcessService server) {
         this.server = server;
     }
 
@@ -84,7 +84,7 @@ public final class WpsEndpoints implements Endpoints {
                         + " needs input '" + input.identifier() + "' (" + input.title() + ")", 400);
             }
         }
-        ServerLinks links = ServerLinks.of(ctx, server.port()); // the work may run after this request has ended
+        ServerLinks links = ServerLinks.of(ctx, server.port().getAsInt()); // the work may run after this request has ended
         JobManager.Work work = server.execution().work(process, request.inputs(), links::isLocal);
         String inputs = inputsJson(request.inputs());
         if (request.store()) {
@@ -187,7 +187,7 @@ public final class WpsEndpoints implements Endpoints {
     /** Whether a URL points at this server, as the client addressed it ({@code self}). */
     /** This server's base URL as the client sees it (behind a proxy too), ending in {@code /}. */
     private String base(Context ctx) {
-        return ServerLinks.of(ctx, server.port()).href("/");
+        return ServerLinks.of(ctx, server.port().getAsInt()).href("/");
     }
 
     private static void xml(Context ctx, int status, Document doc) {

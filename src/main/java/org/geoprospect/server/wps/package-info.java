@@ -4,7 +4,7 @@
  * (POST) encodings, synchronous or stored with a status location, response documents with outputs inline or by
  * reference, RawDataOutput, lineage; errors as OWS 1.1 ExceptionReports. Requests are read into
  * {@link org.geoprospect.server.wps.WpsRequest}, run through the same
- * {@link org.geoprospect.server.ProcessExecution} and job manager as OGC API – Processes, and written by one
+ * {@link org.geoprospect.server.execution.ProcessExecution} and job manager as OGC API – Processes, and written by one
  * document class per response type.
  */
 package org.geoprospect.server.wps;

@@ -4,7 +4,7 @@ import org.geoprospect.crs.Crs;
 import org.geoprospect.predict.SampleTargets;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.Test;

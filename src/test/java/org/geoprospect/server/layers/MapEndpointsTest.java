@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.evaluate.chart.ProbabilityMap;
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.AfterAll;

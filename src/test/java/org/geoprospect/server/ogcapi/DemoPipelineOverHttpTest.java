@@ -3,7 +3,7 @@ package org.geoprospect.server.ogcapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package org.geoprospect.server.ogcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.testsupport.Tool;

@@ -8,7 +8,7 @@ import org.geoprospect.grid.Raster;
 import org.geoprospect.predict.Target;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

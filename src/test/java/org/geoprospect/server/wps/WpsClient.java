@@ -1,7 +1,7 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.server.Server;
-import org.geoprospect.server.ServerConfig;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

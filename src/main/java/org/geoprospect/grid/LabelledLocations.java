@@ -1,4 +1,4 @@
-package org.geoprospect.select;
+package org.geoprospect.grid;
 
 /**
  * Grid cells labelled ore (positive) and no-ore (negative), by row-major cell index, each array in ascending

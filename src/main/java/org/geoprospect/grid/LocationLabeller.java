@@ -1,7 +1,6 @@
-package org.geoprospect.select;
+package org.geoprospect.grid;
 
 import org.geoprospect.core.InvalidInputException;
-import org.geoprospect.grid.GridGeometry;
 
 import java.util.ArrayList;
 import java.util.BitSet;

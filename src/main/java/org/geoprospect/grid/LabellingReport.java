@@ -1,4 +1,4 @@
-package org.geoprospect.select;
+package org.geoprospect.grid;
 
 import org.geoprospect.core.Warnings;
 

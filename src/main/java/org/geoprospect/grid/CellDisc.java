@@ -1,6 +1,5 @@
-package org.geoprospect.select;
+package org.geoprospect.grid;
 
-import org.geoprospect.grid.GridGeometry;
 
 import java.util.function.IntConsumer;
 

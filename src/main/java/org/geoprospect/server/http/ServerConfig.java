@@ -1,4 +1,4 @@
-package org.geoprospect.server;
+package org.geoprospect.server.http;
 
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.server.jobs.JobLimits;

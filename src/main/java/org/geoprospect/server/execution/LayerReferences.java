@@ -1,5 +1,6 @@
-package org.geoprospect.server;
+package org.geoprospect.server.execution;
 
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.FileTypes;
 import org.geoprospect.process.InputDescription;

@@ -1,5 +1,6 @@
-package org.geoprospect.server;
+package org.geoprospect.server.execution;
 
+import org.geoprospect.server.http.ServerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;

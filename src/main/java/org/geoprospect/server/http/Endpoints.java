@@ -1,4 +1,4 @@
-package org.geoprospect.server;
+package org.geoprospect.server.http;
 
 import io.javalin.config.RoutesConfig;
 

@@ -1,5 +1,6 @@
-package org.geoprospect.server;
+package org.geoprospect.server.http;
 
+import org.geoprospect.server.Server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;

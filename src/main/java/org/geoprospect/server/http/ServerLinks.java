@@ -1,4 +1,4 @@
-package org.geoprospect.server;
+package org.geoprospect.server.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
