@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The package table of STYLE.md: data types below steps, steps below processes, processes below hosts. */
@@ -62,6 +65,18 @@ class ArchitectureTest {
     void noPackageCycles() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching("org.geoprospect.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * Hosts run processes through the process package; they render layers with the data packages, and the one
+     * step class they hold is the model library, a resource each host opens and closes.
+     */
+    @Test
+    void hostsUseProcessesNotSteps() {
+        noClasses().that().resideInAnyPackage("..server..", "..cli..")
+                .should().dependOnClassesThat(resideInAnyPackage("..interpolate..", "..select..", "..learn..",
+                        "..predict..").and(not(equivalentTo(org.geoprospect.learn.ModelLibrary.class))))
+                .check(CLASSES);
     }
 
     @Test
