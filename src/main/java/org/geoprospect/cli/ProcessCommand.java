@@ -97,6 +97,28 @@ final class ProcessCommand {
 
     /** Runs the parsed command; exceptions go to {@link Main}'s one mapping to exit codes. */
     int run(CommandLine.ParseResult parsed, PrintStream out, PrintStream err, boolean terminal) {
+        try {
+            return execute(parsed, out, err, terminal);
+        } catch (InvalidInputException e) {
+            String message = worded(e.getMessage());
+            throw message.equals(e.getMessage()) ? e : new InvalidInputException(e.input(), message, e);
+        }
+    }
+
+    /**
+     * The engine names inputs by identifier ({@code 'cellSize'}, {@code input 'cellSize'}); the command line by its
+     * options ({@code --cell-size}).
+     */
+    private String worded(String message) {
+        String m = message;
+        for (InputDescription i : process.description().inputs()) {
+            String option = "--" + kebab(i.identifier());
+            m = m.replace("input '" + i.identifier() + "'", option).replace("'" + i.identifier() + "'", option);
+        }
+        return m;
+    }
+
+    private int execute(CommandLine.ParseResult parsed, PrintStream out, PrintStream err, boolean terminal) {
         ProcessDescription d = process.description();
         Map<String, List<String>> raw = new LinkedHashMap<>();
         for (InputDescription input : d.inputs()) {
@@ -123,7 +145,7 @@ final class ProcessCommand {
             }
         }
         for (String w : result.warnings()) {
-            err.println("warning: " + w);
+            err.println("warning: " + worded(w));
         }
         for (Map.Entry<String, Object> e : result.outputs().entrySet()) {
             out.println(e.getKey() + ": " + e.getValue());

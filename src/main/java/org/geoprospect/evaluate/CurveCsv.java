@@ -1,5 +1,6 @@
 package org.geoprospect.evaluate;
 
+import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
 
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,18 +48,35 @@ public final class CurveCsv {
                 curve.points().stream().map(p -> row(p.areaShare(), p.depositShare())));
     }
 
+    /**
+     * Any table of numbers, e.g. training curves per epoch; whole numbers are written without a decimal point.
+     *
+     * @param columns the header's column names
+     * @param rows    one array of values per row, as many as columns
+     * @throws ExecutionFailedException on I/O errors, naming the file
+     */
+    public static void writeTable(Path file, List<String> columns, List<double[]> rows) {
+        write(file, String.join(",", columns), rows.stream().map(r -> Arrays.stream(r)
+                .mapToObj(v -> v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                        : Double.toString(v)).collect(Collectors.joining(","))));
+    }
+
     private static String row(double... values) {
         return Arrays.stream(values).mapToObj(Double::toString).collect(Collectors.joining(","));
     }
 
     private static void write(Path file, String header, Stream<String> rows) {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(header);
-            out.write('\n');
-            for (String row : (Iterable<String>) rows::iterator) {
-                out.write(row);
-                out.write('\n');
-            }
+        try {
+            AtomicFile.write(file, temp -> {
+                try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    out.write(header);
+                    out.write('\n');
+                    for (String row : (Iterable<String>) rows::iterator) {
+                        out.write(row);
+                        out.write('\n');
+                    }
+                }
+            });
         } catch (IOException e) {
             throw new ExecutionFailedException("cannot write CSV " + file + ": " + e.getMessage(), e);
         }

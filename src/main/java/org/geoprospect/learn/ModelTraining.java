@@ -1,25 +1,22 @@
 package org.geoprospect.learn;
 
-import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.ProgressListener;
+import org.geoprospect.evaluate.CurveCsv;
 import org.geoprospect.evaluate.chart.CurveChart;
 import org.geoprospect.grid.Band;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.Normalization;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.grid.DepositPoints;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -178,13 +175,9 @@ public final class ModelTraining {
                         epochs.stream().mapToDouble(EpochMetrics::validationAuc).toArray()));
         new CurveChart("Training curves (best epoch " + history.bestEpoch() + ")", "epoch", "loss / accuracy / AUC",
                 series).writePng(png);
-        StringBuilder text = new StringBuilder("epoch,learning_rate,train_loss,train_accuracy,validation_loss,"
-                + "validation_accuracy,validation_auc,seconds\n");
-        for (EpochMetrics m : epochs) {
-            text.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s%n", m.epoch(), m.learningRate(),
-                    m.trainLoss(), m.trainAccuracy(), m.validationLoss(), m.validationAccuracy(), m.validationAuc(),
-                    m.seconds()));
-        }
-        AtomicFile.write(csv, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
+        CurveCsv.writeTable(csv, List.of("epoch", "learning_rate", "train_loss", "train_accuracy", "validation_loss",
+                "validation_accuracy", "validation_auc", "seconds"), epochs.stream().map(m -> new double[] {
+                m.epoch(), m.learningRate(), m.trainLoss(), m.trainAccuracy(), m.validationLoss(),
+                m.validationAccuracy(), m.validationAuc(), m.seconds()}).toList());
     }
 }

@@ -1,7 +1,7 @@
 package org.geoprospect.learn;
 
-import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.grid.LabellingParameters;
 
 import java.util.OptionalInt;
 

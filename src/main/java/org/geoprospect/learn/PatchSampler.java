@@ -3,11 +3,11 @@ package org.geoprospect.learn;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
-import org.geoprospect.grid.GridGeometry;
-import org.geoprospect.grid.Raster;
 import org.geoprospect.grid.CellDisc;
 import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.RandomSubset;
+import org.geoprospect.grid.Raster;
 
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -6,15 +6,15 @@ import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.core.Warnings;
 import org.geoprospect.grid.Band;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.GridGeometry;
+import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.learn.CachedModel;
 import org.geoprospect.learn.ModelCompatibility;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.learn.ModelManifest;
 import org.geoprospect.learn.PatchSource;
-import org.geoprospect.grid.DepositPoints;
-import org.geoprospect.grid.LabellingParameters;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package org.geoprospect.process;
 
 import org.geoprospect.core.Warnings;
 import org.geoprospect.crs.CoordinateTransform;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.samples.PointLayers;
 import org.geoprospect.samples.PointTable;
-import org.geoprospect.grid.DepositPoints;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -62,7 +62,7 @@ public final class InterpolateProcess implements GeoProcess {
         Crs gridCrs = in.string("gridCrs").map(Crs::parse).orElse(samples.crs());
         if (gridCrs.epsgCode().isEmpty()) {
             throw new InvalidInputException("gridCrs", "the samples' CRS (" + gridCrs.name() + ") has no EPSG code; "
-                    + "give the output grid's CRS with --grid-crs EPSG:n");
+                    + "give the output grid's CRS as 'gridCrs' (e.g. EPSG:32650)");
         }
         if (gridCrs.isGeographic()) {
             warnings.add("the grid CRS " + gridCrs.id() + " is geographic: cell size and distances are in degrees, "
@@ -134,13 +134,7 @@ public final class InterpolateProcess implements GeoProcess {
 
     private static GridGeometry gridGeometry(ProcessInputs in, Crs crs, SampleSet samples) {
         Extent extent = in.string("extent").map(Extent::parse).orElseGet(() -> Extent.of(samples.x(), samples.y()));
-        boolean bySize = in.given("size");
-        boolean byCell = in.given("cellSize");
-        if (bySize == byCell) {
-            throw new InvalidInputException(bySize ? "size" : "cellSize",
-                    bySize ? "give either --cell-size or --size, not both" : "give the grid's --cell-size or --size");
-        }
-        if (byCell) {
+        if (in.given("cellSize")) { // or size: the description makes them one of
             return GridGeometry.covering(crs, extent, in.number("cellSize").getAsDouble());
         }
         String size = in.require("size");
@@ -148,7 +142,7 @@ public final class InterpolateProcess implements GeoProcess {
         try {
             if (wh.length == 2) {
                 if (extent.width() == 0 || extent.height() == 0) {
-                    throw new InvalidInputException("extent", "the extent has no area; give --extent");
+                    throw new InvalidInputException("extent", "the extent has no area; give 'extent'");
                 }
                 return GridGeometry.ofSize(crs, extent, Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip()));
             }

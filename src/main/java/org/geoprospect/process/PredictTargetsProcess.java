@@ -17,6 +17,7 @@ import org.geoprospect.evaluate.chart.ProbabilityMap;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.GeoTiffWriter;
 import org.geoprospect.grid.GridGeometry;
+import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.predict.PredictionEvaluation;
 import org.geoprospect.predict.SelectionRule;
@@ -25,7 +26,6 @@ import org.geoprospect.predict.TargetGeoJson;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.predict.TargetPolygons;
 import org.geoprospect.predict.TargetPrediction;
-import org.geoprospect.grid.LabellingParameters;
 import org.locationtech.jts.geom.Point;
 
 import java.io.IOException;
@@ -46,8 +46,6 @@ import java.util.stream.Collectors;
  */
 public final class PredictTargetsProcess implements GeoProcess {
     public static final String ID = "predictTargets";
-    private static final String DEFAULT_TILES = "12x12";
-    private static final double DEFAULT_THRESHOLD = 0.5;
 
     @Override
     public boolean usesNativeEngine() {
@@ -61,15 +59,13 @@ public final class PredictTargetsProcess implements GeoProcess {
 
     @Override
     public ProcessResult execute(ProcessInputs in, ProcessContext context) {
-        exclusive(in, "tiles", "stride");
-        exclusive(in, "threshold", "topArea");
         Warnings warnings = new Warnings();
         context.progress().progress(0, "reading the grid");
         Raster raster = new GeoTiffReader().read(in.path("grid"));
         var deposits = in.given("deposits") ? DepositInputs.inGridCrs(in, raster, warnings) : null;
         SelectionRule rule = in.given("topArea") ? SelectionRule.topArea(in.number("topArea").getAsDouble())
-                : SelectionRule.threshold(in.number("threshold").orElse(DEFAULT_THRESHOLD));
-        String tiles = in.given("stride") ? null : in.string("tiles").orElse(DEFAULT_TILES);
+                : SelectionRule.threshold(in.number("threshold").getAsDouble());
+        String tiles = in.string("tiles").orElse(null); // the default 12x12 unless a stride is given
         LabellingParameters.Builder labelling = LabellingParameters.builder()
                 .optExclusionBuffer(in.integer("buffer")).optSeed(in.integer("seed"));
         if (in.given("negatives")) {
@@ -106,12 +102,6 @@ public final class PredictTargetsProcess implements GeoProcess {
         outputs.put("summary", summary(outcome));
         context.progress().progress(1, "done");
         return new ProcessResult(outputs, warnings.list());
-    }
-
-    private static void exclusive(ProcessInputs in, String a, String b) {
-        if (in.given(a) && in.given(b)) {
-            throw new InvalidInputException(b, a + " and " + b + " exclude each other: give one");
-        }
     }
 
     private static String summary(TargetPrediction.Outcome o) {

@@ -27,6 +27,8 @@ public final class ProcessDescriptions {
     static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final String FILE_ROLE = "urn:geoprospect:file";
     private static final String CLI_OUT_ROLE = "urn:geoprospect:cli-out";
+    private static final String ONE_OF_ROLE = "urn:geoprospect:one-of";
+    private static final String AT_MOST_ONE_OF_ROLE = "urn:geoprospect:at-most-one-of";
 
     private ProcessDescriptions() {
     }
@@ -92,11 +94,14 @@ public final class ProcessDescriptions {
 
     private static ProcessDescription process(Element p) {
         ProcessDescription.CliOut cliOut = ProcessDescription.CliOut.FILE;
+        List<InputGroup> groups = new ArrayList<>();
         for (Element m : children(p, OWS, "Metadata")) {
             String role = m.getAttributeNS(XLINK, "role");
+            String title = m.getAttributeNS(XLINK, "title");
             if (CLI_OUT_ROLE.equals(role)) {
-                cliOut = ProcessDescription.CliOut.valueOf(m.getAttributeNS(XLINK, "title")
-                        .toUpperCase(java.util.Locale.ROOT));
+                cliOut = ProcessDescription.CliOut.valueOf(title.toUpperCase(java.util.Locale.ROOT));
+            } else if (ONE_OF_ROLE.equals(role) || AT_MOST_ONE_OF_ROLE.equals(role)) {
+                groups.add(new InputGroup(List.of(title.strip().split("\\s+")), ONE_OF_ROLE.equals(role)));
             }
         }
         List<InputDescription> inputs = new ArrayList<>();
@@ -112,7 +117,7 @@ public final class ProcessDescriptions {
             }
         }
         return new ProcessDescription(text(p, OWS, "Identifier"), text(p, OWS, "Title"), text(p, OWS, "Abstract"),
-                p.getAttributeNS(WPS, "processVersion"), cliOut, inputs, outputs);
+                p.getAttributeNS(WPS, "processVersion"), cliOut, inputs, outputs, groups);
     }
 
     private static InputDescription input(Element i) {

@@ -68,6 +68,17 @@ public final class ProcessInputs {
                 checked.put(input.identifier(), List.copyOf(given));
             }
         }
+        for (InputGroup group : description.groups()) {
+            List<String> given = group.members().stream().filter(checked::containsKey).toList();
+            if (given.size() > 1) {
+                throw new InvalidInputException(given.get(1), "inputs '" + given.get(0) + "' and '" + given.get(1)
+                        + "' exclude each other: give one");
+            }
+            if (given.isEmpty() && group.required()) {
+                throw new InvalidInputException(group.members().get(0), "process " + description.identifier()
+                        + " needs one of the inputs " + group.members().stream().map(m -> "'" + m + "'").toList());
+            }
+        }
         return new ProcessInputs(description, Collections.unmodifiableMap(checked));
     }
 
@@ -114,11 +125,17 @@ public final class ProcessInputs {
         return java.util.Collections.unmodifiableMap(values);
     }
 
-    /** The given values, or the default as a one-element list, or empty. */
+    /**
+     * The given values, or the default as a one-element list (unless another input of its group was given), or
+     * empty.
+     */
     public List<String> strings(String id) {
         List<String> v = values.get(id);
         if (v != null) {
             return v;
+        }
+        if (description.group(id).map(g -> g.members().stream().anyMatch(values::containsKey)).orElse(false)) {
+            return List.of();
         }
         String def = describe(id).defaultValue();
         return def == null ? List.of() : List.of(def);

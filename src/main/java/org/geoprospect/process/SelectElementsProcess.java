@@ -9,13 +9,13 @@ import org.geoprospect.core.Warnings;
 import org.geoprospect.evaluate.AucSignificance;
 import org.geoprospect.evaluate.RocPoint;
 import org.geoprospect.evaluate.chart.RocChart;
-import org.geoprospect.grid.GeoTiffReader;
-import org.geoprospect.grid.Raster;
 import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.GeoTiffReader;
+import org.geoprospect.grid.LabellingParameters;
+import org.geoprospect.grid.Raster;
 import org.geoprospect.select.ElementResult;
 import org.geoprospect.select.ElementSelection;
 import org.geoprospect.select.ElementSelector;
-import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.select.SvmParameters;
 
 import java.io.IOException;

@@ -31,7 +31,7 @@ public record CoordinateColumns(int x, int y, boolean angular) {
     public static CoordinateColumns find(List<String> header, String xField, String yField, String source) {
         if (xField != null || yField != null) {
             if (xField == null || yField == null) {
-                throw new InvalidInputException("xField", "give both --x-field and --y-field (" + source + ")");
+                throw new InvalidInputException("xField", "give both 'xField' and 'yField' (" + source + ")");
             }
             int x = indexIgnoreCase(header, xField);
             int y = indexIgnoreCase(header, yField);
@@ -50,7 +50,7 @@ public record CoordinateColumns(int x, int y, boolean angular) {
             }
         }
         throw new InvalidInputException("samples", source + ": no coordinate columns found (looked for x/y, "
-                + "easting/northing, lon/lat, longitude/latitude); name them with --x-field and --y-field. "
+                + "easting/northing, lon/lat, longitude/latitude); name them with 'xField' and 'yField'. "
                 + "Columns are " + header);
     }
 

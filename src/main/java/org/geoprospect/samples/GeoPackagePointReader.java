@@ -79,7 +79,7 @@ final class GeoPackagePointReader implements PointLayerReader {
             return layers.get(0);
         }
         throw new InvalidInputException("layer", fileName + (layers.isEmpty() ? ": holds no feature layer"
-                : ": holds " + layers.size() + " feature layers " + layers + "; choose one with --layer"));
+                : ": holds " + layers.size() + " feature layers " + layers + "; choose one with 'layer'"));
     }
 
     private static Crs crsOf(SpatialReferenceSystem srs, String source) {

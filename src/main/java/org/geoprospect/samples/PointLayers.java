@@ -52,7 +52,7 @@ public final class PointLayers {
         if (options.crs() != null) {
             Crs given = Crs.parse(options.crs());
             if (declared != null && !declared.sameAs(given)) {
-                warnings.add(source + " declares " + declared + "; --crs " + given.id() + " was used instead");
+                warnings.add(source + " declares " + declared + "; 'crs' " + given.id() + " was used instead");
             }
             return given;
         }
@@ -63,8 +63,8 @@ public final class PointLayers {
             warnings.add(source + ": no CRS given; longitude/latitude assumed to be EPSG:4326 (WGS 84)");
             return Crs.epsg(4326);
         }
-        throw new InvalidInputException("crs", source + ": the file does not say its CRS; give it with --crs "
-                + "(e.g. --crs EPSG:3067)");
+        throw new InvalidInputException("crs", source + ": the file does not say its CRS; give it as 'crs' "
+                + "(e.g. EPSG:3067)");
     }
 
     /**
@@ -81,7 +81,7 @@ public final class PointLayers {
             if (Math.abs(table.x()[i]) > 360 || Math.abs(table.y()[i]) > 90) {
                 throw new InvalidInputException("crs", table.where(i) + ": coordinates (" + table.x()[i] + ", "
                         + table.y()[i] + ") are not degrees, but the CRS is " + table.crs().id()
-                        + "; give the projected CRS with --crs (e.g. --crs EPSG:3067)");
+                        + "; give the projected CRS as 'crs' (e.g. EPSG:3067)");
             }
         }
     }

@@ -113,7 +113,7 @@ final class ShapefileArchive implements AutoCloseable {
             return shps.get(0);
         }
         throw new InvalidInputException("layer", zipName + (shps.isEmpty() ? ": holds no shapefile (.shp)"
-                : ": holds " + shps.size() + " shapefiles " + names + "; choose one with --layer"));
+                : ": holds " + shps.size() + " shapefiles " + names + "; choose one with 'layer'"));
     }
 
     static String stem(String fileName) {

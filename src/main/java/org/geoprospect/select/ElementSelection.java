@@ -1,7 +1,7 @@
 package org.geoprospect.select;
 
-import org.geoprospect.grid.LabelledLocations;
 import java.util.List;
+import org.geoprospect.grid.LabelledLocations;
 
 /**
  * The outcome of {@link ElementSelector}: one row per element, the labelled locations they were judged on, and the

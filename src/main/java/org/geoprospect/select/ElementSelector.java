@@ -1,15 +1,15 @@
 package org.geoprospect.select;
 
-import org.geoprospect.grid.DepositPoints;
-import org.geoprospect.grid.LabellingParameters;
-import org.geoprospect.grid.LocationLabeller;
-import org.geoprospect.grid.LabelledLocations;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.evaluate.AucSignificance;
 import org.geoprospect.evaluate.Roc;
 import org.geoprospect.grid.Band;
+import org.geoprospect.grid.DepositPoints;
+import org.geoprospect.grid.LabelledLocations;
+import org.geoprospect.grid.LabellingParameters;
+import org.geoprospect.grid.LocationLabeller;
 import org.geoprospect.grid.Raster;
 
 import java.util.ArrayList;

@@ -1,10 +1,5 @@
 package org.geoprospect.server;
 
-import org.geoprospect.server.execution.ProcessExecution;
-import org.geoprospect.server.execution.ProcessService;
-import org.geoprospect.server.http.Endpoints;
-import org.geoprospect.server.http.Problem;
-import org.geoprospect.server.http.ServerConfig;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.ContentTooLargeResponse;
@@ -13,9 +8,13 @@ import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.geoprospect.process.ProcessRegistry;
+import org.geoprospect.server.execution.ProcessExecution;
+import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.features.FeaturesEndpoints;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.Problem;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobManager;
-import org.geoprospect.worker.NativeWorker;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
 import org.geoprospect.server.layers.LayersEndpoints;
@@ -24,9 +23,10 @@ import org.geoprospect.server.layers.RasterMaps;
 import org.geoprospect.server.ogcapi.JobsEndpoints;
 import org.geoprospect.server.ogcapi.LandingEndpoints;
 import org.geoprospect.server.ogcapi.ProcessesEndpoints;
+import org.geoprospect.server.web.WebEndpoints;
 import org.geoprospect.server.wms.WmsEndpoints;
 import org.geoprospect.server.wps.WpsEndpoints;
-import org.geoprospect.server.web.WebEndpoints;
+import org.geoprospect.worker.NativeWorker;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package org.geoprospect.server;
 
-import org.geoprospect.server.http.ServerConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
+import org.geoprospect.server.http.ServerConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -117,14 +117,28 @@ class MainTest {
     }
 
     @Test
+    void errorsNameTheCommandLinesOptionsNotTheEnginesInputs() throws IOException {
+        Path f = csv("nocrs.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
+        Run range = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
+                "--cell-size", "-100", "--out", dir.resolve("r.tif").toString());
+        assertEquals(Main.BAD_INPUT, range.status());
+        assertTrue(range.err().contains("--cell-size: -100 is outside the allowed range"), range.err());
+        assertFalse(range.err().contains("cellSize"), range.err());
+        Run noCrs = run("interpolate", "--samples", f.toString(), "--elements", "Cu", "--cell-size", "1",
+                "--out", dir.resolve("n.tif").toString());
+        assertEquals(Main.BAD_INPUT, noCrs.status());
+        assertTrue(noCrs.err().contains("give it as --crs (e.g. EPSG:3067)"), noCrs.err());
+    }
+
+    @Test
     void cellSizeAndSizeAreExclusiveAndOneIsNeeded() throws IOException {
         String both = refused("x,y,Cu\n1,1,5\n2,2,6\n", "--crs", "EPSG:3067", "--elements", "Cu", "--size", "4x4");
-        assertTrue(both.contains("not both"), both);
+        assertTrue(both.contains("--cell-size and --size exclude each other"), both);
         Path f = csv("t.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
         Run none = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
                 "--out", dir.resolve("o.tif").toString());
         assertEquals(Main.BAD_INPUT, none.status());
-        assertTrue(none.err().contains("--cell-size"), none.err());
+        assertTrue(none.err().contains("needs one of the inputs [--cell-size, --size]"), none.err());
     }
 
     @Test

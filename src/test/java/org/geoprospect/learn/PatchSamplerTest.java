@@ -5,9 +5,9 @@ import org.geoprospect.core.CancelledException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.grid.Band;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.grid.DepositPoints;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

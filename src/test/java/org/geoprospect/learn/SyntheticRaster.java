@@ -2,9 +2,9 @@ package org.geoprospect.learn;
 
 import org.geoprospect.crs.Crs;
 import org.geoprospect.grid.Band;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.grid.DepositPoints;
 
 import java.util.ArrayList;
 import java.util.List;

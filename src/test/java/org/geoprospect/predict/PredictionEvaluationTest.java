@@ -3,9 +3,9 @@ package org.geoprospect.predict;
 import org.geoprospect.core.Warnings;
 import org.geoprospect.crs.Crs;
 import org.geoprospect.evaluate.ClassificationMetrics;
+import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.Extent;
 import org.geoprospect.grid.GridGeometry;
-import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.LabellingParameters;
 import org.junit.jupiter.api.Test;
 

@@ -59,23 +59,37 @@ class ProcessDescriptionsTest {
     @Test
     void inputsAreCheckedAgainstTheDescription() {
         ProcessDescription d = ProcessDescriptions.get("interpolate");
-        var ok = ProcessInputs.of(d, Map.of("samples", List.of("a.csv"), "elements", List.of("Au, Ag,Cu")));
+        var ok = ProcessInputs.of(d, Map.of("samples", List.of("a.csv"), "elements", List.of("Au, Ag,Cu"),
+                "cellSize", List.of("100")));
         assertEquals(List.of("Au", "Ag", "Cu"), ok.strings("elements"));
         assertEquals(12, ok.integer("neighbours"));
         assertEquals("zscore", ok.require("normalize"));
         assertFalse(ok.bool("log"));
+        ProcessDescription predict = ProcessDescriptions.get("predictTargets");
+        var tiles = ProcessInputs.of(predict, Map.of("grid", List.of("g.tif"), "model", List.of("m-v1")));
+        assertEquals("12x12", tiles.require("tiles"), "the group's default, as no member is given");
+        assertEquals(0.5, tiles.number("threshold").getAsDouble());
+        var dense = ProcessInputs.of(predict, Map.of("grid", List.of("g.tif"), "model", List.of("m-v1"),
+                "stride", List.of("4"), "topArea", List.of("0.1")));
+        assertTrue(dense.string("tiles").isEmpty(), "no tiles default beside a stride");
+        assertTrue(dense.number("threshold").isEmpty(), "no threshold default beside a top area");
 
         assertMessage("needs input 'samples'", () -> ProcessInputs.of(d, Map.of("elements", List.of("Au"))));
         assertMessage("has no input 'colour'", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
                 "elements", List.of("Au"), "colour", List.of("red"))));
+        assertMessage("needs one of the inputs ['cellSize', 'size']", () -> ProcessInputs.of(d,
+                Map.of("samples", List.of("a.csv"), "elements", List.of("Au"))));
+        assertMessage("inputs 'cellSize' and 'size' exclude each other", () -> ProcessInputs.of(d,
+                Map.of("samples", List.of("a.csv"), "elements", List.of("Au"), "cellSize", List.of("100"),
+                        "size", List.of("4x4"))));
         assertMessage("outside the allowed range", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
-                "elements", List.of("Au"), "power", List.of("-1"))));
+                "elements", List.of("Au"), "size", List.of("4x4"), "power", List.of("-1"))));
         assertMessage("not an integer", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
-                "elements", List.of("Au"), "neighbours", List.of("many"))));
+                "elements", List.of("Au"), "size", List.of("4x4"), "neighbours", List.of("many"))));
         assertMessage("not one of", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
-                "elements", List.of("Au"), "normalize", List.of("robust"))));
+                "elements", List.of("Au"), "size", List.of("4x4"), "normalize", List.of("robust"))));
         assertMessage("not true or false", () -> ProcessInputs.of(d, Map.of("samples", List.of("a.csv"),
-                "elements", List.of("Au"), "log", List.of("yes please"))));
+                "elements", List.of("Au"), "size", List.of("4x4"), "log", List.of("yes please"))));
     }
 
     @Test

@@ -137,7 +137,7 @@ class CsvPointReaderTest {
         Path file = write("m.csv", "x,y\n25.1,67.2\n422241,7333402\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:4326")));
-        assertTrue(e.getMessage().contains("m.csv, line 3") && e.getMessage().contains("--crs"), e.getMessage());
+        assertTrue(e.getMessage().contains("m.csv, line 3") && e.getMessage().contains("'crs'"), e.getMessage());
     }
 
     @Test
@@ -145,6 +145,6 @@ class CsvPointReaderTest {
         Path file = write("n.csv", "x,y\n1,2\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> read(file, PointLayerOptions.DEFAULTS));
-        assertTrue(e.getMessage().contains("n.csv") && e.getMessage().contains("--crs"), e.getMessage());
+        assertTrue(e.getMessage().contains("n.csv") && e.getMessage().contains("'crs'"), e.getMessage());
     }
 }

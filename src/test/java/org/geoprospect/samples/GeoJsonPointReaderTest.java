@@ -72,7 +72,7 @@ class GeoJsonPointReaderTest {
         Warnings warnings = new Warnings();
         PointTable t = PointLayers.read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:3067"), warnings);
         assertEquals(3067, t.crs().epsgCode().orElseThrow());
-        assertTrue(warnings.list().get(0).contains("--crs EPSG:3067"), warnings.list().toString());
+        assertTrue(warnings.list().get(0).contains("'crs' EPSG:3067"), warnings.list().toString());
     }
 
     @Test
@@ -80,7 +80,7 @@ class GeoJsonPointReaderTest {
         Path file = write(feature("{\"type\":\"Point\",\"coordinates\":[422241,7333402]}", "{}"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> PointLayers.read(file, PointLayerOptions.DEFAULTS, new Warnings()));
-        assertTrue(e.getMessage().contains("f.geojson, feature 1") && e.getMessage().contains("--crs"),
+        assertTrue(e.getMessage().contains("f.geojson, feature 1") && e.getMessage().contains("'crs'"),
                 e.getMessage());
     }
 

@@ -113,7 +113,7 @@ class ShapefilePointReaderTest {
         Warnings warnings = new Warnings();
         PointTable t = read(shp, PointLayerOptions.DEFAULTS.withCrs("EPSG:32635"), warnings);
         assertEquals(32635, t.crs().epsgCode().orElseThrow());
-        assertTrue(warnings.list().stream().anyMatch(w -> w.contains("--crs EPSG:32635")), warnings.list().toString());
+        assertTrue(warnings.list().stream().anyMatch(w -> w.contains("'crs' EPSG:32635")), warnings.list().toString());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.geoprospect.server.execution;
 
-import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.FileTypes;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.InputResolver;
 import org.geoprospect.process.InputValue;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.server.layers.LayerCatalog;
 

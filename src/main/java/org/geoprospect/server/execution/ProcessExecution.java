@@ -1,6 +1,5 @@
 package org.geoprospect.server.execution;
 
-import org.geoprospect.server.http.ServerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;
@@ -11,6 +10,7 @@ import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.process.ProcessExecutor;
 import org.geoprospect.process.ProcessResult;
 import org.geoprospect.process.ProcessRunner;
+import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.server.layers.LayerCatalog;

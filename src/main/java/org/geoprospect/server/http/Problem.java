@@ -1,6 +1,5 @@
 package org.geoprospect.server.http;
 
-import org.geoprospect.server.Server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -9,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import org.geoprospect.core.CancelledException;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.server.Server;
 import org.geoprospect.server.jobs.ServerBusyException;
 
 /**

@@ -5,9 +5,9 @@ import io.javalin.http.Context;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.sql.SQLException;
+import javax.imageio.ImageIO;
 
 /**
  * Map images of raster layers: {@code GET /layers/{name}/map?width=&height=&bbox=&crs=&band=} answers a PNG with

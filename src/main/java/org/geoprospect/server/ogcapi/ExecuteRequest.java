@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.InputDescription;
-import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.process.InputValue;
+import org.geoprospect.process.ProcessDescription;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
-import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.jobs.Job;
 
 import java.io.IOException;

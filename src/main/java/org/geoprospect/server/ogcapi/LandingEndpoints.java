@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.ServerConfig;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.geoprospect.server.wms;
 
+import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.layers.MapRequest;
 
 import java.util.Locale;
@@ -17,14 +18,14 @@ import java.util.Locale;
 record GetMapRequest(String layer, MapRequest map, boolean transparent, int background) {
     static final String PNG = "image/png";
 
-    /** @throws WmsException with the standard's code for a missing or unsupported parameter */
+    /** @throws OwsException with the standard's code for a missing or unsupported parameter */
     static GetMapRequest parse(WmsParameters p) {
         String layer = p.required("LAYERS").split(",")[0].strip();
         String styles = p.optional("STYLES");
         if (styles != null) {
             for (String style : styles.split(",", -1)) {
                 if (!style.isBlank() && !style.strip().equals("default")) {
-                    throw WmsException.of("StyleNotDefined", "STYLES", "no style '" + style
+                    throw OwsException.of("StyleNotDefined", "STYLES", "no style '" + style
                             + "'; the one style is 'default' (or leave STYLES empty)");
                 }
             }
@@ -32,7 +33,7 @@ record GetMapRequest(String layer, MapRequest map, boolean transparent, int back
         String format = p.required("FORMAT");
         // "image/png; mode=8bit" and the like still ask for PNG
         if (!format.toLowerCase(Locale.ROOT).startsWith(PNG)) {
-            throw WmsException.of("InvalidFormat", "FORMAT", "format '" + format + "' is not offered; ask for "
+            throw OwsException.of("InvalidFormat", "FORMAT", "format '" + format + "' is not offered; ask for "
                     + PNG);
         }
         WmsCrs crs = WmsCrs.parse(p.required("CRS"));
@@ -51,7 +52,7 @@ record GetMapRequest(String layer, MapRequest map, boolean transparent, int back
         try {
             return Integer.parseInt(text.strip().replaceFirst("^(?i)0x", ""), 16) & 0xFFFFFF;
         } catch (NumberFormatException e) {
-            throw WmsException.of(null, "BGCOLOR", "BGCOLOR '" + text + "' must be 0xRRGGBB");
+            throw OwsException.of(null, "BGCOLOR", "BGCOLOR '" + text + "' must be 0xRRGGBB");
         }
     }
 }

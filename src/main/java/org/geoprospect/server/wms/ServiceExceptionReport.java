@@ -2,15 +2,16 @@ package org.geoprospect.server.wms;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.geoprospect.server.http.OwsException;
 
-/** The WMS 1.3.0 exception document (Annex H, {@code exceptions_1_3_0.xsd}) reporting one {@link WmsException}. */
+/** The WMS 1.3.0 exception document (Annex H, {@code exceptions_1_3_0.xsd}) reporting one {@link OwsException}. */
 final class ServiceExceptionReport {
     static final String OGC = "http://www.opengis.net/ogc";
 
     private ServiceExceptionReport() {
     }
 
-    static byte[] of(WmsException e) {
+    static byte[] of(OwsException e) {
         return WmsXml.write(w -> {
             w.writeStartElement("ServiceExceptionReport");
             w.writeDefaultNamespace(OGC);
@@ -23,7 +24,7 @@ final class ServiceExceptionReport {
         });
     }
 
-    private static void exception(XMLStreamWriter w, WmsException e) throws XMLStreamException {
+    private static void exception(XMLStreamWriter w, OwsException e) throws XMLStreamException {
         w.writeStartElement("ServiceException");
         if (e.code() != null) {
             w.writeAttribute("code", e.code());

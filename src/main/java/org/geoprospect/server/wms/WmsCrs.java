@@ -2,6 +2,7 @@ package org.geoprospect.server.wms;
 
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.crs.Crs;
+import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.layers.BoundingBoxes;
 
 /**
@@ -17,7 +18,7 @@ import org.geoprospect.server.layers.BoundingBoxes;
 record WmsCrs(String code, Crs crs, boolean latitudeFirst) {
     static final WmsCrs CRS84 = new WmsCrs("CRS:84", BoundingBoxes.CRS84, false);
 
-    /** @throws WmsException (InvalidCRS) for a CRS this server cannot transform */
+    /** @throws OwsException (InvalidCRS) for a CRS this server cannot transform */
     static WmsCrs parse(String text) {
         if (text.strip().equalsIgnoreCase(CRS84.code)) {
             return CRS84;
@@ -28,7 +29,7 @@ record WmsCrs(String code, Crs crs, boolean latitudeFirst) {
             return new WmsCrs(epsg ? "EPSG:" + crs.epsgCode().getAsInt() : text.strip(), crs,
                     epsg && crs.isGeographic());
         } catch (InvalidInputException e) {
-            throw WmsException.of("InvalidCRS", "CRS", "CRS '" + text + "' is not one this server can draw in: "
+            throw OwsException.of("InvalidCRS", "CRS", "CRS '" + text + "' is not one this server can draw in: "
                     + e.getMessage());
         }
     }

@@ -3,11 +3,11 @@ package org.geoprospect.server.wms;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.http.ServerLinks;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.server.layers.RasterMaps;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.function.IntSupplier;
+import javax.imageio.ImageIO;
 
 /**
  * WMS 1.3.0 at {@code /wms} (GET, key-value pairs): GetCapabilities lists the published raster layers, GetMap draws
@@ -42,7 +43,7 @@ public final class WmsEndpoints implements Endpoints {
             WmsParameters p = new WmsParameters(ctx.queryParamMap());
             String service = p.optional("SERVICE");
             if (service != null && !service.strip().equalsIgnoreCase("WMS")) {
-                throw WmsException.of(null, "SERVICE", "service '" + service + "' is not offered here; ask for WMS");
+                throw OwsException.of(null, "SERVICE", "service '" + service + "' is not offered here; ask for WMS");
             }
             String request = p.required("REQUEST");
             if (request.equalsIgnoreCase("GetCapabilities")) {
@@ -51,17 +52,17 @@ public final class WmsEndpoints implements Endpoints {
             } else if (request.equalsIgnoreCase("GetMap")) {
                 ctx.contentType(GetMapRequest.PNG).result(map(GetMapRequest.parse(p)));
             } else {
-                throw WmsException.of("OperationNotSupported", "REQUEST", "request '" + request
+                throw OwsException.of("OperationNotSupported", "REQUEST", "request '" + request
                         + "' is not offered; this WMS answers GetCapabilities and GetMap");
             }
         } catch (Exception e) {
-            WmsException w = WmsException.of(e);
+            OwsException w = WmsExceptions.of(e);
             ctx.status(w.status()).contentType(WmsXml.CONTENT_TYPE).result(ServiceExceptionReport.of(w));
         }
     }
 
     private byte[] map(GetMapRequest request) throws SQLException, IOException {
-        Layer layer = maps.raster(request.layer()).orElseThrow(() -> WmsException.of("LayerNotDefined", "LAYERS",
+        Layer layer = maps.raster(request.layer()).orElseThrow(() -> OwsException.of("LayerNotDefined", "LAYERS",
                 "no raster layer '" + request.layer() + "'; GetCapabilities lists the layers"));
         BufferedImage image = maps.draw(layer, request.map());
         if (!request.transparent()) {

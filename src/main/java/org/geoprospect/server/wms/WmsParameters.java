@@ -3,6 +3,7 @@ package org.geoprospect.server.wms;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.geoprospect.server.http.OwsException;
 
 /**
  * The key-value pairs of a WMS request. Parameter names are case-insensitive (WMS 1.3.0, 6.8.1), values are not;
@@ -24,11 +25,11 @@ final class WmsParameters {
         return values.get(name);
     }
 
-    /** @throws WmsException (MissingParameterValue) when the parameter is absent or blank */
+    /** @throws OwsException (MissingParameterValue) when the parameter is absent or blank */
     String required(String name) {
         String v = values.get(name);
         if (v == null || v.isBlank()) {
-            throw WmsException.missing(name);
+            throw OwsException.missing(name);
         }
         return v.strip();
     }

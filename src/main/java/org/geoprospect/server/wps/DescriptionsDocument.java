@@ -1,6 +1,7 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.process.ProcessDescriptions;
+import org.geoprospect.server.http.OwsException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,7 +33,7 @@ final class DescriptionsDocument {
 
     /**
      * @param identifiers processes that the document describes
-     * @throws WpsException InvalidParameterValue (locator identifier) for one it does not describe
+     * @throws OwsException InvalidParameterValue (locator identifier) for one it does not describe
      */
     Document of(List<String> identifiers) {
         Element all = Xml.parse(resource).getDocumentElement();
@@ -46,7 +47,7 @@ final class DescriptionsDocument {
         for (String id : identifiers) {
             Element p = byId.get(id);
             if (p == null) {
-                throw WpsException.invalid("identifier", "no process '" + id + "'");
+                throw OwsException.invalid("identifier", "no process '" + id + "'");
             }
             root.appendChild(doc.importNode(p, true));
         }

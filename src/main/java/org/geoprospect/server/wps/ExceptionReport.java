@@ -1,5 +1,6 @@
 package org.geoprospect.server.wps;
 
+import org.geoprospect.server.http.OwsException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -14,7 +15,7 @@ final class ExceptionReport {
     }
 
     /** The report as a document of its own. */
-    static Document document(WpsException e) {
+    static Document document(OwsException e) {
         Document doc = Xml.newDocument();
         Element root = Xml.root(doc, Xml.OWS, "ows:ExceptionReport",
                 "http://schemas.opengis.net/ows/1.1.0/owsExceptionReport.xsd");

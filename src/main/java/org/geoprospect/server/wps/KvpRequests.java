@@ -1,8 +1,9 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.process.InputDescription;
-import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.process.InputValue;
+import org.geoprospect.process.ProcessDescription;
+import org.geoprospect.server.http.OwsException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class KvpRequests {
         WpsRequest.checkService(value(raw, "service"));
         String request = value(raw, "request");
         if (request == null || request.isBlank()) {
-            throw WpsException.missing("request");
+            throw OwsException.missing("request");
         }
         WpsRequest.checkLanguage(value(raw, "language"));
         switch (request.toLowerCase(Locale.ROOT)) {
@@ -56,7 +57,7 @@ final class KvpRequests {
                 WpsRequest.checkVersion(value(raw, "version"));
                 return execute(raw, describe);
             }
-            default -> throw new WpsException("OperationNotSupported", request, "WPS 1.0.0 operations are "
+            default -> throw new OwsException("OperationNotSupported", request, "WPS 1.0.0 operations are "
                     + "GetCapabilities, DescribeProcess and Execute; '" + request + "' is not one of them", 400);
         }
     }
@@ -64,7 +65,7 @@ final class KvpRequests {
     private static WpsRequest.Execute execute(Map<String, String> raw, Function<String, ProcessDescription> describe) {
         String identifier = value(raw, "identifier");
         if (identifier == null || identifier.isBlank()) {
-            throw WpsException.missing("identifier");
+            throw OwsException.missing("identifier");
         }
         ProcessDescription process = describe.apply(identifier);
         Map<String, List<InputValue>> inputs = new LinkedHashMap<>();
@@ -79,7 +80,7 @@ final class KvpRequests {
         }
         List<Item> rawOutputs = items(raw.get("rawdataoutput"), "RawDataOutput");
         if (rawOutputs.size() > 1) {
-            throw WpsException.invalid("RawDataOutput", "RawDataOutput names one output");
+            throw OwsException.invalid("RawDataOutput", "RawDataOutput names one output");
         }
         WpsRequest.OutputDefinition rawOutput = rawOutputs.isEmpty() ? null : new WpsRequest.OutputDefinition(
                 rawOutputs.get(0).name, false, rawOutputs.get(0).attributes.get("mimetype"));
@@ -105,7 +106,7 @@ final class KvpRequests {
             try {
                 return new InputValue.Inline(Base64.getMimeDecoder().decode(item.value), mimeType);
             } catch (IllegalArgumentException e) {
-                throw WpsException.invalid(item.name, "input '" + item.name + "' is not valid base64");
+                throw OwsException.invalid(item.name, "input '" + item.name + "' is not valid base64");
             }
         }
         return new InputValue.Inline(item.value.getBytes(StandardCharsets.UTF_8), mimeType);
@@ -131,7 +132,7 @@ final class KvpRequests {
             String[] nameValue = parts[0].split("=", 2);
             String name = decode(nameValue[0], parameter).strip();
             if (name.isEmpty()) {
-                throw WpsException.invalid(parameter, parameter + " entry '" + decode(entry, parameter)
+                throw OwsException.invalid(parameter, parameter + " entry '" + decode(entry, parameter)
                         + "' has no identifier");
             }
             Map<String, String> attributes = new HashMap<>();
@@ -173,7 +174,7 @@ final class KvpRequests {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw WpsException.invalid(parameter, "'" + s + "' is not correctly URL-encoded");
+            throw OwsException.invalid(parameter, "'" + s + "' is not correctly URL-encoded");
         }
     }
 }

@@ -8,11 +8,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputDescription;
+import org.geoprospect.process.InputValue;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
-import org.geoprospect.server.http.Endpoints;
-import org.geoprospect.process.InputValue;
 import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.Endpoints;
+import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.http.ServerLinks;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobManager;
@@ -70,7 +71,7 @@ public final class WpsEndpoints implements Endpoints {
                 execute(ctx, (WpsRequest.Execute) request);
             }
         } catch (Exception e) {
-            report(ctx, WpsException.of(e));
+            report(ctx, WpsExceptions.of(e));
         }
     }
 
@@ -80,7 +81,7 @@ public final class WpsEndpoints implements Endpoints {
         checkOutputs(request, d);
         for (InputDescription input : d.inputs()) {
             if (input.minOccurs() > 0 && !request.inputs().containsKey(input.identifier())) {
-                throw new WpsException("MissingParameterValue", input.identifier(), "process " + d.identifier()
+                throw new OwsException("MissingParameterValue", input.identifier(), "process " + d.identifier()
                         + " needs input '" + input.identifier() + "' (" + input.title() + ")", 400);
             }
         }
@@ -108,7 +109,7 @@ public final class WpsEndpoints implements Endpoints {
     private void status(Context ctx) {
         try {
             String id = ctx.pathParam("jobId");
-            Job job = server.jobs().get(id).orElseThrow(() -> new WpsException("NoApplicableCode", "jobId",
+            Job job = server.jobs().get(id).orElseThrow(() -> new OwsException("NoApplicableCode", "jobId",
                     "there is no job " + id + "; finished jobs are deleted after "
                             + server.jobs().limits().resultTtl().toDays() + " days", 404));
             Path folder = server.jobs().folder(job.id());
@@ -120,7 +121,7 @@ public final class WpsEndpoints implements Endpoints {
             xml(ctx, 200, ExecuteResponseDocument.of(job, process(job.processId()).description(), request,
                     base(ctx), folder, Instant.now()));
         } catch (Exception e) {
-            report(ctx, WpsException.of(e));
+            report(ctx, WpsExceptions.of(e));
         }
     }
 
@@ -129,7 +130,7 @@ public final class WpsEndpoints implements Endpoints {
             throws IOException {
         JsonNode value = ExecuteResponseDocument.outputs(job).get(output.identifier());
         if (value == null) {
-            throw new WpsException("NoApplicableCode", output.identifier(), "the execution produced no output '"
+            throw new OwsException("NoApplicableCode", output.identifier(), "the execution produced no output '"
                     + output.identifier() + "'", 500);
         }
         if (!value.has("file")) {
@@ -147,20 +148,20 @@ public final class WpsEndpoints implements Endpoints {
         List<WpsRequest.OutputDefinition> asked = request.rawOutput() != null ? List.of(request.rawOutput())
                 : request.outputs();
         for (WpsRequest.OutputDefinition o : asked) {
-            OutputDescription output = d.output(o.identifier()).orElseThrow(() -> WpsException.invalid(
+            OutputDescription output = d.output(o.identifier()).orElseThrow(() -> OwsException.invalid(
                     o.identifier(), "process " + d.identifier() + " has no output '" + o.identifier()
                             + "'; its outputs are " + d.outputs().stream().map(OutputDescription::identifier)
                             .toList()));
             if (o.mimeType() != null && output.isComplex() && output.formats().stream()
                     .noneMatch(f -> f.mimeType().equalsIgnoreCase(o.mimeType()))) {
-                throw WpsException.invalid(o.identifier(), "output '" + o.identifier() + "' comes as "
+                throw OwsException.invalid(o.identifier(), "output '" + o.identifier() + "' comes as "
                         + output.formats().stream().map(f -> f.mimeType()).toList() + ", not " + o.mimeType());
             }
         }
     }
 
     private GeoProcess process(String identifier) {
-        return server.processes().get(identifier).orElseThrow(() -> WpsException.invalid("identifier",
+        return server.processes().get(identifier).orElseThrow(() -> OwsException.invalid("identifier",
                 "there is no process '" + identifier + "'; the processes are "
                         + server.processes().all().keySet()));
     }
@@ -196,10 +197,10 @@ public final class WpsEndpoints implements Endpoints {
 
     /** Answers an error raised outside the WPS handlers (e.g. the write guard's 401) as an ExceptionReport. */
     public static void answer(Context ctx, Exception e) {
-        report(ctx, WpsException.of(e));
+        report(ctx, WpsExceptions.of(e));
     }
 
-    private static void report(Context ctx, WpsException e) {
+    private static void report(Context ctx, OwsException e) {
         if (e.status() == 503) {
             ctx.header("Retry-After", "60");
         }

@@ -1,6 +1,7 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.process.InputValue;
+import org.geoprospect.server.http.OwsException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * A WPS 1.0.0 request, the same whether it came as key-value pairs ({@link KvpRequests}) or as an XML document
- * ({@link XmlRequests}). The checks both encodings share live here and throw {@link WpsException}.
+ * ({@link XmlRequests}). The checks both encodings share live here and throw {@link OwsException}.
  */
 sealed interface WpsRequest {
     String VERSION = "1.0.0";
@@ -20,7 +21,7 @@ sealed interface WpsRequest {
         public GetCapabilities {
             acceptVersions = List.copyOf(acceptVersions);
             if (!acceptVersions.isEmpty() && !acceptVersions.contains(VERSION)) {
-                throw new WpsException("VersionNegotiationFailed", "AcceptVersions", "this service speaks WPS "
+                throw new OwsException("VersionNegotiationFailed", "AcceptVersions", "this service speaks WPS "
                         + VERSION + " only, not " + String.join(", ", acceptVersions), 400);
             }
         }
@@ -31,7 +32,7 @@ sealed interface WpsRequest {
         public DescribeProcess {
             identifiers = List.copyOf(identifiers);
             if (identifiers.isEmpty()) {
-                throw WpsException.missing("identifier");
+                throw OwsException.missing("identifier");
             }
         }
 
@@ -55,18 +56,18 @@ sealed interface WpsRequest {
             implements WpsRequest {
         public Execute {
             if (identifier == null || identifier.isBlank()) {
-                throw WpsException.missing("identifier");
+                throw OwsException.missing("identifier");
             }
             Map<String, List<InputValue>> copy = new LinkedHashMap<>();
             inputs.forEach((id, values) -> copy.put(id, List.copyOf(values)));
             inputs = Collections.unmodifiableMap(copy);
             outputs = List.copyOf(outputs);
             if (rawOutput != null && (store || status || lineage || !outputs.isEmpty())) {
-                throw WpsException.invalid("RawDataOutput", "RawDataOutput sends one output as the response body; "
+                throw OwsException.invalid("RawDataOutput", "RawDataOutput sends one output as the response body; "
                         + "it excludes a response document and storeExecuteResponse, status and lineage");
             }
             if (status && !store) {
-                throw WpsException.invalid("status", "status=true needs storeExecuteResponse=true");
+                throw OwsException.invalid("status", "status=true needs storeExecuteResponse=true");
             }
         }
     }
@@ -80,30 +81,30 @@ sealed interface WpsRequest {
     record OutputDefinition(String identifier, boolean asReference, String mimeType) {
     }
 
-    /** @throws WpsException unless the service parameter is present and WPS */
+    /** @throws OwsException unless the service parameter is present and WPS */
     static void checkService(String service) {
         if (service == null || service.isBlank()) {
-            throw WpsException.missing("service");
+            throw OwsException.missing("service");
         }
         if (!service.equalsIgnoreCase("WPS")) {
-            throw WpsException.invalid("service", "this is a WPS service, not '" + service + "'");
+            throw OwsException.invalid("service", "this is a WPS service, not '" + service + "'");
         }
     }
 
-    /** @throws WpsException unless the version parameter of DescribeProcess or Execute is present and 1.0.0 */
+    /** @throws OwsException unless the version parameter of DescribeProcess or Execute is present and 1.0.0 */
     static void checkVersion(String version) {
         if (version == null || version.isBlank()) {
-            throw WpsException.missing("version");
+            throw OwsException.missing("version");
         }
         if (!version.equals(VERSION)) {
-            throw WpsException.invalid("version", "this service speaks WPS " + VERSION + " only, not " + version);
+            throw OwsException.invalid("version", "this service speaks WPS " + VERSION + " only, not " + version);
         }
     }
 
-    /** @throws WpsException when a language other than the service's is asked for */
+    /** @throws OwsException when a language other than the service's is asked for */
     static void checkLanguage(String language) {
         if (language != null && !language.isBlank() && !language.equalsIgnoreCase(Xml.LANGUAGE)) {
-            throw WpsException.invalid("language", "the only language is " + Xml.LANGUAGE + ", not " + language);
+            throw OwsException.invalid("language", "the only language is " + Xml.LANGUAGE + ", not " + language);
         }
     }
 
@@ -115,7 +116,7 @@ sealed interface WpsRequest {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw WpsException.invalid(parameter, parameter + " is true or false, not '" + value + "'");
+            default -> throw OwsException.invalid(parameter, parameter + " is true or false, not '" + value + "'");
         };
     }
 }

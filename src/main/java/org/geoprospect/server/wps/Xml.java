@@ -1,6 +1,7 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.process.ProcessDescriptions;
+import org.geoprospect.server.http.OwsException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -8,6 +9,11 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.ParserConfigurationException;
@@ -17,11 +23,6 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * DOM plumbing for WPS 1.0.0 documents: the namespaces, element builders, reading with
@@ -87,7 +88,7 @@ final class Xml {
     /**
      * Reads a document a client sent.
      *
-     * @throws WpsException NoApplicableCode (400) when it is not well-formed XML or declares a DTD
+     * @throws OwsException NoApplicableCode (400) when it is not well-formed XML or declares a DTD
      */
     static Document parse(byte[] xml) {
         try {
@@ -95,7 +96,7 @@ final class Xml {
             builder.setErrorHandler(new DefaultHandler()); // fatal errors throw; nothing is printed
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
-            throw new WpsException("NoApplicableCode", null, "not a well-formed XML document without a DTD: "
+            throw new OwsException("NoApplicableCode", null, "not a well-formed XML document without a DTD: "
                     + e.getMessage(), 400);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser is misconfigured", e);

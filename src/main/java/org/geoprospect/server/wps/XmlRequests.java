@@ -1,6 +1,7 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.process.InputValue;
+import org.geoprospect.server.http.OwsException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -24,7 +25,7 @@ final class XmlRequests {
     static WpsRequest read(byte[] body) {
         Element root = Xml.parse(body).getDocumentElement();
         if (!Xml.WPS.equals(root.getNamespaceURI())) {
-            throw new WpsException("OperationNotSupported", root.getLocalName(), "the request document's root is "
+            throw new OwsException("OperationNotSupported", root.getLocalName(), "the request document's root is "
                     + "to be wps:GetCapabilities, wps:DescribeProcess or wps:Execute in namespace " + Xml.WPS, 400);
         }
         WpsRequest.checkService(Xml.attribute(root, null, "service"));
@@ -50,7 +51,7 @@ final class XmlRequests {
                 WpsRequest.checkVersion(Xml.attribute(root, null, "version"));
                 return execute(root);
             }
-            default -> throw new WpsException("OperationNotSupported", root.getLocalName(), "WPS 1.0.0 operations "
+            default -> throw new OwsException("OperationNotSupported", root.getLocalName(), "WPS 1.0.0 operations "
                     + "are GetCapabilities, DescribeProcess and Execute; '" + root.getLocalName()
                     + "' is not one of them", 400);
         }
@@ -63,7 +64,7 @@ final class XmlRequests {
             for (Element input : Xml.children(dataInputs, Xml.WPS, "Input")) {
                 String id = Xml.text(input, Xml.OWS, "Identifier");
                 if (id == null || id.isEmpty()) {
-                    throw WpsException.missing("Input/Identifier");
+                    throw OwsException.missing("Input/Identifier");
                 }
                 inputs.computeIfAbsent(id, k -> new ArrayList<>()).add(value(id, input));
             }
@@ -97,7 +98,7 @@ final class XmlRequests {
     private static WpsRequest.OutputDefinition output(Element o, boolean asReference) {
         String id = Xml.text(o, Xml.OWS, "Identifier");
         if (id == null || id.isEmpty()) {
-            throw WpsException.missing("Output/Identifier");
+            throw OwsException.missing("Output/Identifier");
         }
         return new WpsRequest.OutputDefinition(id, asReference, Xml.attribute(o, null, "mimeType"));
     }
@@ -107,16 +108,16 @@ final class XmlRequests {
         if (reference != null) {
             String href = Xml.attribute(reference, Xml.XLINK, "href");
             if (href == null || href.isBlank()) {
-                throw WpsException.missing("Input/Reference/@xlink:href");
+                throw OwsException.missing("Input/Reference/@xlink:href");
             }
             if ("POST".equalsIgnoreCase(Xml.attribute(reference, null, "method"))) {
-                throw WpsException.invalid(id, "input '" + id + "': references are fetched with GET only");
+                throw OwsException.invalid(id, "input '" + id + "': references are fetched with GET only");
             }
             return new InputValue.Reference(href.strip(), Xml.attribute(reference, null, "mimeType"));
         }
         Element data = Xml.child(input, Xml.WPS, "Data");
         if (data == null) {
-            throw WpsException.invalid(id, "input '" + id + "' has neither wps:Data nor wps:Reference");
+            throw OwsException.invalid(id, "input '" + id + "' has neither wps:Data nor wps:Reference");
         }
         Element literal = Xml.child(data, Xml.WPS, "LiteralData");
         if (literal != null) {
@@ -124,7 +125,7 @@ final class XmlRequests {
         }
         Element complex = Xml.child(data, Xml.WPS, "ComplexData");
         if (complex == null) {
-            throw WpsException.invalid(id, "input '" + id + "': only LiteralData, ComplexData and Reference are "
+            throw OwsException.invalid(id, "input '" + id + "': only LiteralData, ComplexData and Reference are "
                     + "accepted");
         }
         String mimeType = Xml.attribute(complex, null, "mimeType");
@@ -133,7 +134,7 @@ final class XmlRequests {
                 return new InputValue.Inline(Base64.getMimeDecoder().decode(complex.getTextContent().strip()),
                         mimeType);
             } catch (IllegalArgumentException e) {
-                throw WpsException.invalid(id, "input '" + id + "' is not valid base64");
+                throw OwsException.invalid(id, "input '" + id + "' is not valid base64");
             }
         }
         Element content = Xml.firstElement(complex);
