@@ -1,5 +1,6 @@
 package org.geoprospect.cli;
 
+import org.geoprospect.core.Folders;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.worker.NativeWorker;
 import org.geoprospect.worker.SelfCheck;
@@ -54,8 +55,13 @@ final class DoctorCommand implements Callable<Integer> {
             verdicts = SelfCheck.run(worker, inputSize, out::println);
         }
         long failed = verdicts.stream().filter(v -> !v.ok()).count();
-        out.println(failed == 0 ? "all networks train here" : String.format(Locale.ROOT, "%d of %d networks cannot "
-                + "train here; crash reports (if any) in %s", failed, verdicts.size(), reports));
-        return failed == 0 ? Main.OK : Main.FAILED;
+        if (failed == 0) {
+            Folders.deleteRecursively(reports); // nothing to report: keep no folder behind
+            out.println("all networks train here");
+            return Main.OK;
+        }
+        out.println(String.format(Locale.ROOT, "%d of %d networks cannot train here; crash reports (if any) in %s",
+                failed, verdicts.size(), reports));
+        return Main.FAILED;
     }
 }
