@@ -1,6 +1,7 @@
 package org.geoprospect.process;
 
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.MissingInputException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class ProcessInputs {
                 }
             }
             if (given.size() < input.minOccurs()) {
-                throw new InvalidInputException(input.identifier(), "process " + description.identifier()
+                throw new MissingInputException(input.identifier(), "process " + description.identifier()
                         + " needs input '" + input.identifier() + "' (" + input.title() + ")");
             }
             if (given.size() > input.maxOccurs()) {
@@ -75,7 +76,7 @@ public final class ProcessInputs {
                         + "' exclude each other: give one");
             }
             if (given.isEmpty() && group.required()) {
-                throw new InvalidInputException(group.members().get(0), "process " + description.identifier()
+                throw new MissingInputException(group.members().get(0), "process " + description.identifier()
                         + " needs one of the inputs " + group.members().stream().map(m -> "'" + m + "'").toList());
             }
         }

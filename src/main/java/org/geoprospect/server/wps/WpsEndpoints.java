@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.process.GeoProcess;
-import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.InputValue;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
@@ -79,12 +78,6 @@ public final class WpsEndpoints implements Endpoints {
         GeoProcess process = process(request.identifier());
         ProcessDescription d = process.description();
         checkOutputs(request, d);
-        for (InputDescription input : d.inputs()) {
-            if (input.minOccurs() > 0 && !request.inputs().containsKey(input.identifier())) {
-                throw new OwsException("MissingParameterValue", input.identifier(), "process " + d.identifier()
-                        + " needs input '" + input.identifier() + "' (" + input.title() + ")", 400);
-            }
-        }
         ServerLinks links = ServerLinks.of(ctx, server.port().getAsInt()); // the work may run after this request has ended
         JobManager.Work work = server.execution().work(process, request.inputs(), links::isLocal);
         String inputs = inputsJson(request.inputs());

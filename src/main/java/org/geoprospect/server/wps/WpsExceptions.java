@@ -2,6 +2,7 @@ package org.geoprospect.server.wps;
 
 import io.javalin.http.HttpResponseException;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.MissingInputException;
 import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.jobs.ServerBusyException;
 
@@ -14,6 +15,9 @@ final class WpsExceptions {
     static OwsException of(Exception e) {
         if (e instanceof OwsException w) {
             return w;
+        }
+        if (e instanceof MissingInputException missing) {
+            return new OwsException("MissingParameterValue", missing.input(), missing.getMessage(), 400);
         }
         if (e instanceof InvalidInputException invalid) {
             return new OwsException("InvalidParameterValue", invalid.input(), invalid.getMessage(), 400);
