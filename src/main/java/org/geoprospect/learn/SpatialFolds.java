@@ -65,7 +65,11 @@ public final class SpatialFolds {
         }
         List<Fold> result = new ArrayList<>();
         if (folds == 1) {
-            boolean[] region = holdOutRegion(dataset.blocks(), ore, order);
+            boolean[] region = holdOutRegion(dataset.blocks(), ore, noOre, order);
+            if (region == null) {
+                throw new InvalidInputException("folds", "no spatial hold-out region holds both ore and no-ore "
+                        + "patches with both left to train on; use smaller blocks ('blockSize') or more folds");
+            }
             result.add(fold(patches, b -> region[b]));
         } else {
             int[] foldOf = deal(ore, noOre, order, folds);
@@ -130,11 +134,16 @@ public final class SpatialFolds {
     }
 
     /**
-     * Per block, whether it is in the hold-out region. With two or more blocks holding ore some region qualifies:
-     * the disc of the block with the most ore stops at that block, or before its ore exceeds the share.
+     * Per block, whether it is in the hold-out region: a disc of blocks around a seed block grown until it holds
+     * {@value #HOLD_OUT_SHARE} of the ore patches and of the no-ore patches (past the ore share only blocks without
+     * ore join, so on small grids, where negatives lie away from the deposits, validation still holds both
+     * classes). Of the seed blocks holding ore, the one whose region comes closest to the ore share while leaving
+     * both classes to train on. With two or more blocks holding ore some region qualifies unless one class is
+     * missing; then null.
      */
-    private static boolean[] holdOutRegion(SpatialBlocks blocks, int[] ore, int[] order) {
+    private static boolean[] holdOutRegion(SpatialBlocks blocks, int[] ore, int[] noOre, int[] order) {
         int total = Arrays.stream(ore).sum();
+        int totalNoOre = Arrays.stream(noOre).sum();
         boolean[] best = null;
         double bestGap = Double.POSITIVE_INFINITY;
         for (int seedBlock : order) {
@@ -143,15 +152,21 @@ public final class SpatialFolds {
             }
             boolean[] region = new boolean[ore.length];
             int held = 0;
+            int heldNoOre = 0;
             for (int b : byDistance(blocks, seedBlock, order)) {
-                if (held >= HOLD_OUT_SHARE * total) {
+                boolean oreFull = held >= HOLD_OUT_SHARE * total;
+                if (oreFull && heldNoOre >= HOLD_OUT_SHARE * totalNoOre) {
                     break;
+                }
+                if (oreFull && ore[b] > 0) {
+                    continue;
                 }
                 region[b] = true;
                 held += ore[b];
+                heldNoOre += noOre[b];
             }
             double gap = Math.abs((double) held / total - HOLD_OUT_SHARE);
-            if (held < total && gap < bestGap) {
+            if (held < total && heldNoOre > 0 && heldNoOre < totalNoOre && gap < bestGap) {
                 best = region;
                 bestGap = gap;
             }

@@ -7,6 +7,7 @@ import org.geoprospect.grid.Raster;
 import org.geoprospect.learn.ModelTraining;
 import org.geoprospect.learn.NetworkArchitecture;
 import org.geoprospect.learn.PatchParameters;
+import org.geoprospect.learn.RegionFit;
 import org.geoprospect.learn.TrainingParameters;
 
 import java.nio.file.Path;
@@ -40,8 +41,13 @@ public final class TrainModelProcess implements GeoProcess {
         Path gridFile = in.path("grid");
         Raster raster = new GeoTiffReader().read(gridFile);
         var deposits = DepositInputs.inGridCrs(in, raster, warnings);
-        TrainingParameters training = training(in);
-        PatchParameters.Builder patches = training.patchParameters();
+        TrainingParameters.Builder builder = training(in);
+        RegionFit.Choice fit = RegionFit.choose(raster.grid(), deposits, builder.build().patchSize(),
+                in.given("patch") ? in.integer("patch") : null,
+                in.given("blockSize") ? in.integer("blockSize") : null, in.integer("folds"));
+        fit.reasons().forEach(warnings::add);
+        TrainingParameters training = builder.optPatchSize(fit.patchSize()).optCropSize(fit.cropSize()).build();
+        PatchParameters.Builder patches = training.patchParameters().optBlockSize(fit.blockSize());
         in.string("buffer").ifPresent(b -> patches.optBuffer(Integer.parseInt(b)));
         String name = in.string("name").orElse(defaultName(gridFile));
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -60,7 +66,7 @@ public final class TrainModelProcess implements GeoProcess {
         return new ProcessResult(outputs, warnings.list());
     }
 
-    private static TrainingParameters training(ProcessInputs in) {
+    private static TrainingParameters.Builder training(ProcessInputs in) {
         TrainingParameters.Builder b = switch (in.require("preset")) {
             case "paper" -> TrainingParameters.paper();
             case "cpu" -> TrainingParameters.cpu();
@@ -68,16 +74,11 @@ public final class TrainModelProcess implements GeoProcess {
                     + "' is not paper or cpu");
         };
         in.string("network").ifPresent(n -> b.optArchitecture(NetworkArchitecture.fromId(n)));
-        in.string("patch").ifPresent(p -> {
-            int size = Integer.parseInt(p);
-            b.optPatchSize(size).optCropSize(size - size / 8); // the paper crops 256 to 224: one eighth
-        });
         in.string("epochs").ifPresent(e -> b.optEpochs(Integer.parseInt(e)));
         in.string("batch").ifPresent(n -> b.optBatchSize(Integer.parseInt(n)));
         in.number("lr").ifPresent(b::optLearningRate);
         in.number("momentum").ifPresent(b::optMomentum);
-        b.optSeed(in.integer("seed"));
-        return b.build();
+        return b.optSeed(in.integer("seed"));
     }
 
     /** The grid's file name without extension, as a store-safe name. */
