@@ -58,11 +58,26 @@ public final class ModelTraining {
                           List<String> warnings) {
     }
 
-    public Outcome run(Request request, ModelLibrary library, ProgressListener progress, Cancellation cancellation) {
+    /** A request's patches, sampled and split into spatial folds: checked before any training starts. */
+    public record Prepared(Request request, PatchDataset data, SpatialFolds folds) {
+    }
+
+    /**
+     * @throws InvalidInputException when the patches cannot be cut ({@code size}, {@code deposits}) or split with
+     *                               both classes on both sides ({@code folds}, {@code blockSize})
+     */
+    public static Prepared prepare(Request request, ProgressListener progress, Cancellation cancellation) {
         PatchDataset data = new PatchSampler(request.patches()).sample(request.raster(), request.elements(),
-                request.deposits(), progress.slice(0, 0.05), cancellation);
+                request.deposits(), progress, cancellation);
+        return new Prepared(request, data, SpatialFolds.split(data, request.folds(), request.training().seed()));
+    }
+
+    public Outcome run(Prepared prepared, ModelLibrary library, ProgressListener progress,
+                       Cancellation cancellation) {
+        Request request = prepared.request();
+        PatchDataset data = prepared.data();
+        SpatialFolds folds = prepared.folds();
         List<String> warnings = new ArrayList<>(data.report().warnings());
-        SpatialFolds folds = SpatialFolds.split(data, request.folds(), request.training().seed());
         List<Map<String, Object>> perFold = new ArrayList<>();
         TrainedModel kept = null;
         try {
@@ -70,7 +85,9 @@ public final class ModelTraining {
                 double from = 0.05 + 0.9 * f / folds.folds();
                 TrainedModel trained = new Trainer().train(data, folds.trainingIndices(f), folds.validationIndices(f),
                         request.training(), progress.slice(from, from + 0.9 / folds.folds()), cancellation);
-                perFold.add(foldMetrics(trained.history().best(), folds, f));
+                Baselines.Result baselines = Baselines.score(data, folds.trainingIndices(f),
+                        folds.validationIndices(f), request.training().cropSize(), request.training().seed());
+                perFold.add(foldMetrics(trained.history().best(), folds, f, baselines));
                 if (f == 0) {
                     kept = trained;
                 } else {
@@ -97,7 +114,8 @@ public final class ModelTraining {
         }
     }
 
-    private static Map<String, Object> foldMetrics(EpochMetrics best, SpatialFolds folds, int fold) {
+    private static Map<String, Object> foldMetrics(EpochMetrics best, SpatialFolds folds, int fold,
+                                                   Baselines.Result baselines) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fold", fold + 1);
         m.put("auc", best.validationAuc());
@@ -107,6 +125,14 @@ public final class ModelTraining {
         m.put("validationPatches", folds.validationIndices(fold).length);
         m.put("trainingPatches", folds.trainingIndices(fold).length);
         m.put("droppedForOverlap", folds.droppedForOverlap(fold));
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("features", "window means: each element's mean over the validation window (centre crop)");
+        b.put("element", baselines.element());
+        b.put("elementSign", baselines.sign());
+        b.put("elementAuc", baselines.elementAuc());
+        b.put("logisticAuc", baselines.logisticAuc());
+        b.put("forestAuc", baselines.forestAuc());
+        m.put("baselines", b);
         return m;
     }
 
@@ -133,6 +159,7 @@ public final class ModelTraining {
         hyper.put("patience", t.patience());
         hyper.put("seed", t.seed());
         hyper.put("folds", r.folds());
+        hyper.put("blockSize", r.patches().blockSize());
         List<Map<String, Double>> epochs = new ArrayList<>();
         for (EpochMetrics m : kept.history().epochs()) {
             Map<String, Double> e = new LinkedHashMap<>();
@@ -150,6 +177,11 @@ public final class ModelTraining {
         validation.remove("fold");
         if (perFold.size() > 1) {
             validation.put("meanAuc", perFold.stream().mapToDouble(m -> (double) m.get("auc")).average().orElseThrow());
+            for (String baseline : List.of("elementAuc", "logisticAuc", "forestAuc")) {
+                validation.put("mean" + Character.toUpperCase(baseline.charAt(0)) + baseline.substring(1),
+                        perFold.stream().mapToDouble(m -> (double) ((Map<?, ?>) m.get("baselines")).get(baseline))
+                                .average().orElseThrow());
+            }
             validation.put("folds", perFold);
         }
         int ore = (int) data.patches().stream().filter(Patch::ore).count();

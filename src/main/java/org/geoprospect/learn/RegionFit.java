@@ -24,8 +24,9 @@ import java.util.Set;
  * single hold-out — has ore to validate on and ore to train on. Blocks smaller than a patch stay leakage-free: the
  * folds drop training patches that share a cell with a validation patch.</li>
  * </ul>
- * When even the smallest blocks hold the deposits in fewer blocks than folds need, the message names the options
- * that can change it.
+ * Where those sizes leave no hold-out with ore and no-ore patches on both sides, smaller blocks and then smaller
+ * patches are tried ({@link #candidates}). When even the smallest blocks hold the deposits in fewer blocks than
+ * folds need, the message names the options that can change it.
  */
 public final class RegionFit {
     static final int MIN_PATCH = 8;
@@ -48,35 +49,83 @@ public final class RegionFit {
     }
 
     /**
+     * The sizes to try, best first: the patch and blocks the rules above give, then smaller blocks, then smaller
+     * patches, so that a region whose hold-out cannot keep ore and no-ore patches on both sides (small grids, where
+     * no-ore patches crowd into the few places away from the deposits) still finds sizes that work. Sizes the user
+     * gave are the only ones tried.
+     *
      * @param patch the user's patch size, or null to choose one from {@code presetPatch}
      * @param block the user's block size, or null to choose one
      * @param folds the folds asked for (1: a single hold-out)
      * @throws InvalidInputException ({@code blockSize}) when the deposits cannot be spread over enough blocks
      */
-    public static Choice choose(GridGeometry grid, DepositPoints deposits, int presetPatch, Integer patch,
-                                Integer block, int folds) {
+    public static List<Choice> candidates(GridGeometry grid, DepositPoints deposits, int presetPatch, Integer patch,
+                                          Integer block, int folds) {
         List<int[]> cells = new ArrayList<>();
         deposits.locate(grid, new CellDisc(0), new BitSet(), (i, row, column) -> cells.add(new int[] {row, column}));
-        List<String> reasons = new ArrayList<>();
-        int size = patch != null ? patch : patchSize(grid, cells, presetPatch, reasons);
-        int crop = size - size / 8; // the paper crops 256 to 224: one eighth
-        int blockSize = block != null ? block : blockSize(grid, cells, size, folds, reasons);
-        return new Choice(size, crop, blockSize, reasons);
+        List<Choice> candidates = new ArrayList<>();
+        int first = patch != null ? patch : patchSize(grid, cells, presetPatch);
+        for (int size = first; ; size = size / 2) {
+            List<Integer> blocks = block != null ? List.of(block) : blockSizes(grid, cells, size, folds);
+            for (int b : blocks) {
+                candidates.add(new Choice(size, size - size / 8, b, reasons(grid, cells, presetPatch, size,
+                        patch == null, b, block == null, folds)));
+            }
+            if (patch != null || size / 2 < MIN_PATCH) {
+                break;
+            }
+        }
+        if (candidates.isEmpty()) {
+            int smallest = Math.max(MIN_BLOCK, first / 2);
+            throw new InvalidInputException("blockSize", "the " + cells.size() + " deposits on the grid fall into "
+                    + oreBlocks(grid, cells, smallest) + " spatial block(s) even with blocks of " + smallest
+                    + " cells, too few for " + folds + " fold(s) with ore on both sides: give fewer 'folds', a "
+                    + "smaller 'blockSize' or 'patch', or deposits spread over more of the grid");
+        }
+        return candidates;
     }
 
-    private static int patchSize(GridGeometry grid, List<int[]> cells, int preset, List<String> reasons) {
+    private static int patchSize(GridGeometry grid, List<int[]> cells, int preset) {
         int shorter = Math.min(grid.width(), grid.height());
         int size = preset;
         while (size > MIN_PATCH && (2 * size > shorter || fitting(grid, cells, size) < DEPOSITS_FITTING)) {
             size = Math.max(MIN_PATCH, size / 2);
         }
-        if (size != preset) {
-            reasons.add(String.format(Locale.ROOT, "patch %d cells (crop %d) instead of the preset's %d: it fits "
-                            + "twice across the %d × %d grid and leaves %.0f %% of the %d deposits on it a window "
-                            + "around them; give 'patch' to choose", size, size - size / 8, preset, grid.width(),
-                    grid.height(), 100 * fitting(grid, cells, size), cells.size()));
-        }
         return size;
+    }
+
+    /** Block sizes from four patches down, shrunk by quarters, from the first that spreads the deposits enough. */
+    private static List<Integer> blockSizes(GridGeometry grid, List<int[]> cells, int patch, int folds) {
+        int needed = Math.max(2 * folds, MIN_ORE_BLOCKS);
+        int smallest = Math.max(MIN_BLOCK, patch / 2);
+        List<Integer> sizes = new ArrayList<>();
+        for (int size = 4 * patch; ; size = Math.max(smallest, size * 3 / 4)) {
+            int ore = oreBlocks(grid, cells, size);
+            if (ore >= needed || size == smallest && ore >= Math.max(folds, 2)) {
+                sizes.add(size);
+            }
+            if (size == smallest) {
+                return sizes;
+            }
+        }
+    }
+
+    private static List<String> reasons(GridGeometry grid, List<int[]> cells, int preset, int size, boolean chosenSize,
+                                        int block, boolean chosenBlock, int folds) {
+        List<String> reasons = new ArrayList<>();
+        if (chosenSize && size != preset) {
+            reasons.add(String.format(Locale.ROOT, "patch %d cells (crop %d) instead of the preset's %d, to fit the "
+                            + "%d × %d grid (%.0f %% of the %d deposits on it have a window around them) with ore "
+                            + "and no-ore patches on both sides of the hold-out; give 'patch' to choose", size,
+                    size - size / 8, preset, grid.width(), grid.height(), 100 * fitting(grid, cells, size),
+                    cells.size()));
+        }
+        if (chosenBlock && block != 4 * size) {
+            reasons.add("blocks of " + block + " cells instead of 4 patches (" + 4 * size + "): the deposits fall "
+                    + "into " + oreBlocks(grid, cells, block) + " blocks, enough for " + folds + " fold(s); give "
+                    + "'blockSize' to choose");
+        }
+        return reasons;
     }
 
     /** The share of the deposits on the grid that have a whole window of this size around them. */
@@ -87,28 +136,6 @@ public final class RegionFit {
         PatchParameters p = PatchParameters.builder().optSize(size).optCropSize(size - size / 8).build();
         return cells.stream().filter(c -> !WindowRange.around(c[0], c[1], grid, p).isEmpty()).count()
                 / (double) cells.size();
-    }
-
-    private static int blockSize(GridGeometry grid, List<int[]> cells, int patch, int folds, List<String> reasons) {
-        int needed = Math.max(2 * folds, MIN_ORE_BLOCKS);
-        int smallest = Math.max(MIN_BLOCK, patch / 2);
-        int size = 4 * patch;
-        while (size > smallest && oreBlocks(grid, cells, size) < needed) {
-            size = Math.max(smallest, size * 3 / 4);
-        }
-        int ore = oreBlocks(grid, cells, size);
-        if (ore < Math.max(folds, 2)) {
-            throw new InvalidInputException("blockSize", "the " + cells.size() + " deposits on the grid fall into "
-                    + ore + " spatial block(s) even with blocks of " + size + " cells, too few for " + folds
-                    + " fold(s) with ore on both sides: give fewer 'folds', a smaller 'blockSize' or 'patch', or "
-                    + "deposits spread over more of the grid");
-        }
-        if (size != 4 * patch) {
-            reasons.add("blocks of " + size + " cells instead of 4 patches (" + 4 * patch + "): the deposits then "
-                    + "fall into " + ore + " blocks, " + (ore >= needed ? "at least the " + needed : "fewer than the "
-                    + needed) + " that " + folds + " fold(s) want; give 'blockSize' to choose");
-        }
-        return size;
     }
 
     private static int oreBlocks(GridGeometry grid, List<int[]> cells, int size) {

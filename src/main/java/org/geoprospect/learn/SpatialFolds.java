@@ -21,9 +21,9 @@ import java.util.stream.IntStream;
  * <li>k ≥ 2: the blocks are dealt to k folds, those with the most ore patches first, each to the fold with the
  * fewest ore patches so far (blocks with no-ore patches only: fewest no-ore patches), ties in a seeded random
  * order. Fold f validates on its blocks and trains on the rest.</li>
- * <li>k = 1: a single hold-out of one spatially contiguous region: the blocks nearest a seed block (a disc of
- * blocks, which is contiguous) holding about {@value #HOLD_OUT_SHARE} of the ore patches; of the seed blocks that
- * hold ore, the one whose disc comes closest to that share while leaving ore patches to train on.</li>
+ * <li>k = 1: a single hold-out of one spatial region: the blocks nearest a seed block (a disc of blocks) holding
+ * about {@value #HOLD_OUT_SHARE} of the ore patches and of the no-ore patches; of the seed blocks that hold ore,
+ * the one whose disc comes closest to the ore share while leaving both classes on both sides.</li>
  * </ul>
  * Comparing training against validation patches costs their product per fold, trivial for datasets of thousands
  * of patches. Immutable; the same dataset, k and seed give the same folds.
@@ -65,17 +65,32 @@ public final class SpatialFolds {
         }
         List<Fold> result = new ArrayList<>();
         if (folds == 1) {
-            boolean[] region = holdOutRegion(dataset.blocks(), ore, noOre, order);
-            if (region == null) {
-                throw new InvalidInputException("folds", "no spatial hold-out region holds both ore and no-ore "
-                        + "patches with both left to train on; use smaller blocks ('blockSize') or more folds");
+            // the region nearest the share whose fold keeps both classes on both sides once overlaps are dropped
+            Fold chosen = null;
+            for (boolean[] region : holdOutRegions(dataset.blocks(), ore, noOre, order)) {
+                Fold f = fold(patches, b -> region[b]);
+                if (bothClasses(patches, f.training()) && bothClasses(patches, f.validation())) {
+                    chosen = f;
+                    break;
+                }
             }
-            result.add(fold(patches, b -> region[b]));
+            if (chosen == null) {
+                throw new InvalidInputException("blockSize", "no spatial hold-out region leaves ore and no-ore "
+                        + "patches on both sides once training patches overlapping validation are dropped; use "
+                        + "smaller blocks ('blockSize'), a smaller 'patch' or more 'folds'");
+            }
+            result.add(chosen);
         } else {
             int[] foldOf = deal(ore, noOre, order, folds);
             for (int f = 0; f < folds; f++) {
                 int fold = f;
-                result.add(fold(patches, b -> foldOf[b] == fold));
+                Fold built = fold(patches, b -> foldOf[b] == fold);
+                if (!bothClasses(patches, built.training()) || !bothClasses(patches, built.validation())) {
+                    throw new InvalidInputException("folds", "fold " + (f + 1) + " of " + folds + " lacks ore or "
+                            + "no-ore patches on one side once training patches overlapping validation are "
+                            + "dropped; use fewer 'folds', smaller blocks ('blockSize') or a smaller 'patch'");
+                }
+                result.add(built);
             }
         }
         return new SpatialFolds(List.copyOf(result));
@@ -134,18 +149,17 @@ public final class SpatialFolds {
     }
 
     /**
-     * Per block, whether it is in the hold-out region: a disc of blocks around a seed block grown until it holds
+     * Candidate hold-out regions, each a per-block flag: a disc of blocks around a seed block grown until it holds
      * {@value #HOLD_OUT_SHARE} of the ore patches and of the no-ore patches (past the ore share only blocks without
      * ore join, so on small grids, where negatives lie away from the deposits, validation still holds both
-     * classes). Of the seed blocks holding ore, the one whose region comes closest to the ore share while leaving
-     * both classes to train on. With two or more blocks holding ore some region qualifies unless one class is
-     * missing; then null.
+     * classes). One region per seed block holding ore that leaves both classes to train on, those closest to the
+     * ore share first.
      */
-    private static boolean[] holdOutRegion(SpatialBlocks blocks, int[] ore, int[] noOre, int[] order) {
+    private static List<boolean[]> holdOutRegions(SpatialBlocks blocks, int[] ore, int[] noOre, int[] order) {
         int total = Arrays.stream(ore).sum();
         int totalNoOre = Arrays.stream(noOre).sum();
-        boolean[] best = null;
-        double bestGap = Double.POSITIVE_INFINITY;
+        List<boolean[]> regions = new ArrayList<>();
+        List<Double> gaps = new ArrayList<>();
         for (int seedBlock : order) {
             if (ore[seedBlock] == 0) {
                 continue;
@@ -165,13 +179,24 @@ public final class SpatialFolds {
                 held += ore[b];
                 heldNoOre += noOre[b];
             }
-            double gap = Math.abs((double) held / total - HOLD_OUT_SHARE);
-            if (held < total && heldNoOre > 0 && heldNoOre < totalNoOre && gap < bestGap) {
-                best = region;
-                bestGap = gap;
+            if (held < total && heldNoOre > 0 && heldNoOre < totalNoOre) {
+                regions.add(region);
+                gaps.add(Math.abs((double) held / total - HOLD_OUT_SHARE));
             }
         }
-        return best;
+        Integer[] byGap = IntStream.range(0, regions.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(byGap, Comparator.comparingDouble(gaps::get)); // stable: the seeds' order breaks ties
+        return Arrays.stream(byGap).map(regions::get).toList();
+    }
+
+    private static boolean bothClasses(List<Patch> patches, int[] indices) {
+        boolean ore = false;
+        boolean noOre = false;
+        for (int i : indices) {
+            ore |= patches.get(i).ore();
+            noOre |= !patches.get(i).ore();
+        }
+        return ore && noOre;
     }
 
     /**

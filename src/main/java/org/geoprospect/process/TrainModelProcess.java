@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class TrainModelProcess implements GeoProcess {
     public static final String ID = "trainModel";
+    /** Refusals that smaller patches or blocks may avoid: the next sizes are tried. */
+    private static final java.util.Set<String> SIZE_DEPENDENT = java.util.Set.of("size", "deposits", "folds",
+            "blockSize");
 
     @Override
     public boolean usesNativeEngine() {
@@ -41,21 +44,37 @@ public final class TrainModelProcess implements GeoProcess {
         Path gridFile = in.path("grid");
         Raster raster = new GeoTiffReader().read(gridFile);
         var deposits = DepositInputs.inGridCrs(in, raster, warnings);
-        TrainingParameters.Builder builder = training(in);
-        RegionFit.Choice fit = RegionFit.choose(raster.grid(), deposits, builder.build().patchSize(),
-                in.given("patch") ? in.integer("patch") : null,
-                in.given("blockSize") ? in.integer("blockSize") : null, in.integer("folds"));
-        fit.reasons().forEach(warnings::add);
-        TrainingParameters training = builder.optPatchSize(fit.patchSize()).optCropSize(fit.cropSize()).build();
-        PatchParameters.Builder patches = training.patchParameters().optBlockSize(fit.blockSize());
-        in.string("buffer").ifPresent(b -> patches.optBuffer(Integer.parseInt(b)));
         String name = in.string("name").orElse(defaultName(gridFile));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("preset", in.require("preset"));
-        ModelTraining.Request request = new ModelTraining.Request(raster, in.strings("elements"), deposits, training,
-                patches.build(), in.integer("folds"), name, settings, gridFile.getFileName().toString(),
-                in.path("deposits").getFileName().toString());
-        ModelTraining.Outcome outcome = new ModelTraining().run(request, context.requireModels(),
+        ModelTraining.Prepared prepared = null;
+        InvalidInputException refusal = null;
+        for (RegionFit.Choice fit : RegionFit.candidates(raster.grid(), deposits, training(in).build().patchSize(),
+                in.given("patch") ? in.integer("patch") : null,
+                in.given("blockSize") ? in.integer("blockSize") : null, in.integer("folds"))) {
+            TrainingParameters training = training(in).optPatchSize(fit.patchSize()).optCropSize(fit.cropSize())
+                    .build();
+            PatchParameters.Builder patches = training.patchParameters().optBlockSize(fit.blockSize());
+            in.string("buffer").ifPresent(b -> patches.optBuffer(Integer.parseInt(b)));
+            ModelTraining.Request request = new ModelTraining.Request(raster, in.strings("elements"), deposits,
+                    training, patches.build(), in.integer("folds"), name, settings,
+                    gridFile.getFileName().toString(), in.path("deposits").getFileName().toString());
+            try {
+                prepared = ModelTraining.prepare(request, context.progress().slice(0, 0.05),
+                        context.cancellation());
+                fit.reasons().forEach(warnings::add);
+                break;
+            } catch (InvalidInputException e) {
+                if (!SIZE_DEPENDENT.contains(e.input())) {
+                    throw e;
+                }
+                refusal = refusal == null ? e : refusal; // the preferred sizes' reason says most
+            }
+        }
+        if (prepared == null) {
+            throw refusal;
+        }
+        ModelTraining.Outcome outcome = new ModelTraining().run(prepared, context.requireModels(),
                 context.progress(), context.cancellation());
         outcome.warnings().forEach(warnings::add);
         Map<String, Object> outputs = new LinkedHashMap<>();
@@ -89,11 +108,16 @@ public final class TrainModelProcess implements GeoProcess {
     }
 
     private static String summary(Map<String, Object> validation) {
+        Map<?, ?> b = (Map<?, ?>) validation.get("baselines");
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "AUC %.3f, accuracy %.3f, loss %.3f (best "
-                        + "epoch %s)", validation.get("auc"), validation.get("accuracy"), validation.get("loss"),
-                validation.get("bestEpoch")));
+                        + "epoch %s); on the same validation patches the best single element (%s) scores AUC %.3f, "
+                        + "a logistic regression %.3f, a random forest %.3f", validation.get("auc"),
+                validation.get("accuracy"), validation.get("loss"), validation.get("bestEpoch"), b.get("element"),
+                b.get("elementAuc"), b.get("logisticAuc"), b.get("forestAuc")));
         if (validation.containsKey("meanAuc")) {
-            s.append(String.format(Locale.ROOT, "; mean AUC over folds %.3f", validation.get("meanAuc")));
+            s.append(String.format(Locale.ROOT, "; mean AUC over folds %.3f (element %.3f, logistic %.3f, forest "
+                            + "%.3f)", validation.get("meanAuc"), validation.get("meanElementAuc"),
+                    validation.get("meanLogisticAuc"), validation.get("meanForestAuc")));
             for (Object fold : (List<?>) validation.get("folds")) {
                 Map<?, ?> m = (Map<?, ?>) fold;
                 s.append(String.format(Locale.ROOT, ", fold %s %.3f", m.get("fold"), m.get("auc")));

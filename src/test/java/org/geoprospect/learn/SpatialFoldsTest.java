@@ -138,8 +138,10 @@ class SpatialFoldsTest {
         Patch b = patch(true, 14, 1, 1);
         Patch c = patch(false, 6, 0, 0);
         Patch d = patch(false, 8, 1, 1);
-        PatchDataset dataset = new PatchDataset(List.of(a, b, c, d), List.of("Cu"), new SpatialBlocks(10, 2, 1),
-                new PatchReport(2, 2, 2, 2, 2, List.of(), List.of(), List.of()));
+        Patch e = patch(false, 18, 2, 1); // no-ore patches clear of the other block: each side keeps both classes
+        Patch g = patch(false, 1, 3, 0);
+        PatchDataset dataset = new PatchDataset(List.of(a, b, c, d, e, g), List.of("Cu"),
+                new SpatialBlocks(10, 2, 1), new PatchReport(2, 4, 4, 4, 2, List.of(), List.of(), List.of()));
 
         SpatialFolds folds = SpatialFolds.split(dataset, 2, 0);
 
@@ -149,7 +151,21 @@ class SpatialFoldsTest {
             sides.add(Arrays.toString(folds.validationIndices(f)) + " " + Arrays.toString(folds.trainingIndices(f)));
         }
         sides.sort(null);
-        assertEquals(List.of("[0, 2] [1]", "[1, 3] [0]"), sides);
+        assertEquals(List.of("[0, 2, 5] [1, 4]", "[1, 3, 4] [0, 5]"), sides);
+    }
+
+    @Test
+    void aFoldLeftWithOneClassOnASideIsAnInputErrorNamingWhatToChange() {
+        // the only no-ore patch of block 1 overlaps block 0's: validating block 0 leaves no no-ore to train on
+        Patch a = patch(true, 0, 0, 0);
+        Patch b = patch(true, 14, 1, 1);
+        Patch c = patch(false, 6, 0, 0);
+        Patch d = patch(false, 8, 1, 1);
+        PatchDataset dataset = new PatchDataset(List.of(a, b, c, d), List.of("Cu"), new SpatialBlocks(10, 2, 1),
+                new PatchReport(2, 2, 2, 2, 2, List.of(), List.of(), List.of()));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SpatialFolds.split(dataset, 2, 0));
+        assertTrue(e.getMessage().contains("lacks ore or no-ore patches on one side"), e.getMessage());
+        assertTrue(e.getMessage().contains("'blockSize'"), e.getMessage());
     }
 
     private static Patch patch(boolean ore, int column, int group, int block) {
