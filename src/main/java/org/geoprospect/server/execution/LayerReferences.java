@@ -9,24 +9,33 @@ import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.layers.Layer;
 import org.geoprospect.server.layers.LayerCatalog;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The embedded server's references: {@code layer:NAME} and this server's own {@code /collections/NAME} or
- * {@code /layers/NAME} URLs are its published layers, read in place; other http(s) URLs are fetched within the
- * upload limit when the settings allow it.
+ * {@code /layers/NAME} URLs are its published layers, read in place; other http(s) URLs are fetched, when the
+ * settings allow it, within the upload limit (a larger body is cut off as soon as it passes it) and within one
+ * deadline for connecting, answering and sending the whole body.
  */
 final class LayerReferences implements InputResolver {
     private static final Pattern LOCAL_LAYER = Pattern.compile("/(?:collections|layers)/([^/?#]+)(?:/items)?/?$");
@@ -35,13 +44,19 @@ final class LayerReferences implements InputResolver {
     private final ServerConfig config;
     private final HttpClient http;
     private final Predicate<URI> isLocal;
+    private final Duration fetchTimeout;
 
-    /** @param isLocal tells whether a URL points at this server, as the request reached it */
-    LayerReferences(LayerCatalog catalog, ServerConfig config, HttpClient http, Predicate<URI> isLocal) {
+    /**
+     * @param isLocal      tells whether a URL points at this server, as the request reached it
+     * @param fetchTimeout the most a fetched URL may take, connecting, answering and sending its whole body
+     */
+    LayerReferences(LayerCatalog catalog, ServerConfig config, HttpClient http, Predicate<URI> isLocal,
+                    Duration fetchTimeout) {
         this.catalog = catalog;
         this.config = config;
         this.http = http;
         this.isLocal = isLocal;
+        this.fetchTimeout = fetchTimeout;
     }
 
     @Override
@@ -81,29 +96,94 @@ final class LayerReferences implements InputResolver {
     }
 
     private Path fetch(InputDescription input, URI uri, String mimeType, Path base) throws IOException {
-        HttpResponse<InputStream> response;
+        long limit = config.maxUploadBytes();
+        CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(HttpRequest.newBuilder(uri)
+                .timeout(fetchTimeout).GET().build(), info -> new CappedBody(limit));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            // one deadline for connecting, the answer and the whole body: a URL that trickles cannot hold a job
+            response = sent.get(fetchTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            throw new InvalidInputException(input.identifier(), uri + " did not arrive within "
+                    + fetchTimeout.toSeconds() + " s (connecting, answering and sending it all)");
         } catch (InterruptedException e) {
+            sent.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + uri, e);
-        }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new InvalidInputException(input.identifier(), "fetching " + uri + " gave HTTP "
-                        + response.statusCode());
-            }
-            byte[] data = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxUploadBytes() + 1));
-            if (data.length > config.maxUploadBytes()) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CappedBody.TooLarge) {
                 throw new InvalidInputException(input.identifier(), uri + " is larger than the server's limit of "
-                        + (config.maxUploadBytes() >> 20) + " MB");
+                        + (limit >> 20) + " MB");
             }
-            String type = mimeType != null ? mimeType
-                    : response.headers().firstValue("Content-Type").orElse(null);
-            Path file = Path.of(base + FileTypes.extension(type, uri.getPath(), data));
-            Files.write(file, data);
-            return file;
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                throw new InvalidInputException(input.identifier(), uri + " did not answer within "
+                        + fetchTimeout.toSeconds() + " s");
+            }
+            throw new InvalidInputException(input.identifier(), "cannot fetch " + uri + ": " + e.getCause(), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new InvalidInputException(input.identifier(), "fetching " + uri + " gave HTTP "
+                    + response.statusCode());
+        }
+        byte[] data = response.body();
+        String type = mimeType != null ? mimeType : response.headers().firstValue("Content-Type").orElse(null);
+        Path file = Path.of(base + FileTypes.extension(type, uri.getPath(), data));
+        Files.write(file, data);
+        return file;
+    }
+
+    /** A body kept in memory up to a limit: one byte more cancels the transfer. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        /** The body went past the limit. */
+        static final class TooLarge extends IOException {
+            TooLarge() {
+                super("over the limit");
+            }
+        }
+
+        private final long limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer b : buffers) {
+                if (bytes.size() + (long) b.remaining() > limit) {
+                    subscription.cancel();
+                    body.completeExceptionally(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            body.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
         }
     }
 }

@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  */
 public final class ProcessExecution {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most a referenced URL may take to arrive whole. */
+    private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(2);
 
     private final LayerCatalog catalog;
     private final ServerConfig config;
@@ -61,7 +63,7 @@ public final class ProcessExecution {
      */
     public JobManager.Work work(GeoProcess process, Map<String, List<InputValue>> inputs, Predicate<URI> isLocal) {
         ProcessExecutor.Prepared prepared = executor.prepare(process, inputs,
-                new LayerReferences(catalog, config, http, isLocal));
+                new LayerReferences(catalog, config, http, isLocal, FETCH_TIMEOUT));
         return (folder, progress, cancellation) -> publish(process.description(), folder,
                 prepared.run(folder, progress, cancellation));
     }
