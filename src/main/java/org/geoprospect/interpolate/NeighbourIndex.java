@@ -38,6 +38,10 @@ final class NeighbourIndex {
         double size = Math.sqrt(w * h * POINTS_PER_BUCKET / n);
         // degenerate layouts (points on a line) would give zero-area buckets: bound the bucket count by n
         size = Math.max(size, Math.max(w, h) / Math.max(1, n));
+        // all points at one location would give buckets of 1e-9: a cell far away would then lie trillions of
+        // buckets off and its ring search would overflow; buckets are at least a millionth of the coordinates
+        double magnitude = Math.max(Math.max(Math.abs(x0), Math.abs(x1)), Math.max(Math.abs(y0), Math.abs(y1)));
+        size = Math.max(size, 1e-6 * Math.max(magnitude, 1));
         this.minX = x0;
         this.minY = y0;
         this.bucket = size;
@@ -114,14 +118,14 @@ final class NeighbourIndex {
             double limit2 = radius * radius;
             double fx = (x - minX) / bucket;
             double fy = (y - minY) / bucket;
-            int qx = (int) Math.floor(fx);
-            int qy = (int) Math.floor(fy);
+            long qx = (long) Math.floor(fx); // long: a query far outside the points lies many buckets off
+            long qy = (long) Math.floor(fy);
             // the smallest distance from the query to the edge of its own (virtual) bucket
             double gap = Math.min(Math.min(fx - qx, qx + 1 - fx), Math.min(fy - qy, qy + 1 - fy)) * bucket;
-            int first = Math.max(Math.max(-qx, qx - (nbx - 1)), Math.max(-qy, qy - (nby - 1)));
+            long first = Math.max(Math.max(-qx, qx - (nbx - 1)), Math.max(-qy, qy - (nby - 1)));
             first = Math.max(first, 0);
-            int last = Math.max(Math.max(qx, nbx - 1 - qx), Math.max(qy, nby - 1 - qy));
-            for (int r = first; r <= last; r++) {
+            long last = Math.max(Math.max(qx, nbx - 1 - qx), Math.max(qy, nby - 1 - qy));
+            for (long r = first; r <= last; r++) {
                 if (r > 0) {
                     double lower = (r - 1) * bucket + gap;
                     double lower2 = lower * lower;
@@ -197,28 +201,28 @@ final class NeighbourIndex {
             }
         }
 
-        private void scanRing(int qx, int qy, int r, double x, double y, double limit2) {
-            int y0 = qy - r;
-            int y1 = qy + r;
-            int x0 = Math.max(qx - r, 0);
-            int x1 = Math.min(qx + r, nbx - 1);
+        private void scanRing(long qx, long qy, long r, double x, double y, double limit2) {
+            long y0 = qy - r;
+            long y1 = qy + r;
+            int x0 = (int) Math.max(qx - r, 0);
+            int x1 = (int) Math.min(qx + r, nbx - 1);
             if (y0 >= 0 && y0 < nby) {
-                scanRow(y0, x0, x1, x, y, limit2);
+                scanRow((int) y0, x0, x1, x, y, limit2);
             }
             if (r > 0 && y1 >= 0 && y1 < nby) {
-                scanRow(y1, x0, x1, x, y, limit2);
+                scanRow((int) y1, x0, x1, x, y, limit2);
             }
             if (r == 0) {
                 return;
             }
-            int ya = Math.max(y0 + 1, 0);
-            int yb = Math.min(y1 - 1, nby - 1);
+            int ya = (int) Math.max(y0 + 1, 0);
+            int yb = (int) Math.min(y1 - 1, nby - 1);
             for (int by = ya; by <= yb; by++) {
                 if (qx - r >= 0) {
-                    scanBucket(qx - r + nbx * by, x, y, limit2);
+                    scanBucket((int) (qx - r) + nbx * by, x, y, limit2);
                 }
                 if (qx + r < nbx) {
-                    scanBucket(qx + r + nbx * by, x, y, limit2);
+                    scanBucket((int) (qx + r) + nbx * by, x, y, limit2);
                 }
             }
         }

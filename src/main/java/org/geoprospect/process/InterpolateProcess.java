@@ -70,6 +70,10 @@ public final class InterpolateProcess implements GeoProcess {
         }
         SampleSet projected = samples.transformTo(gridCrs, warnings);
         GridGeometry grid = gridGeometry(in, gridCrs, projected);
+        if (!in.given("extent") && (grid.width() == 1 || grid.height() == 1)) {
+            warnings.add("the samples span no area in one direction (all at one location or on one line): the grid "
+                    + "is " + grid.width() + " × " + grid.height() + " cells; give 'extent' for a larger one");
+        }
         warnIfNoSampleInside(grid, projected, warnings);
 
         IdwParameters idw = idwParameters(in);

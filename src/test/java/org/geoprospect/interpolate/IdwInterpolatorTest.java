@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,6 +149,24 @@ class IdwInterpolatorTest {
         float[] out = new IdwInterpolator(IdwParameters.builder().build())
                 .interpolate(x, y, v, grid, null, ProgressListener.NONE, Cancellation.none())[0];
         assertArrayEquals(new float[] {1, 2, 3}, out);
+    }
+
+    /** All samples at one place (or a single sample) once sent the neighbour search into an endless ring loop. */
+    @Test
+    void samplesAtOneLocationGiveTheirValueEverywhereAndFinish() {
+        double[] x = {500_000, 500_000};
+        double[] y = {2_500_000, 2_500_000};
+        GridGeometry grid = new GridGeometry(CRS, 495_000, 2_505_000, 100, 100, 100, 100);
+        float[] out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new IdwInterpolator(
+                IdwParameters.builder().build()).interpolate(x, y, new double[][] {{4, 4}}, grid, null,
+                ProgressListener.NONE, Cancellation.none())[0]);
+        for (float v : out) {
+            assertEquals(4f, v);
+        }
+        float[] single = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new IdwInterpolator(
+                IdwParameters.builder().build()).interpolate(new double[] {1e7}, new double[] {-3e6},
+                new double[][] {{2}}, grid, null, ProgressListener.NONE, Cancellation.none())[0]);
+        assertEquals(2f, single[single.length - 1], "a single sample far outside the grid still reaches it");
     }
 
     @Test
