@@ -1,15 +1,18 @@
 package org.geoprospect.cli;
 
 import org.geoprospect.core.Cancellation;
+import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputDescription;
+import org.geoprospect.process.InputResolver;
+import org.geoprospect.process.InputValue;
 import org.geoprospect.process.OutputDescription;
-import org.geoprospect.process.ProcessContext;
 import org.geoprospect.process.ProcessDescription;
-import org.geoprospect.process.ProcessInputs;
+import org.geoprospect.process.ProcessExecutor;
 import org.geoprospect.process.ProcessResult;
+import org.geoprospect.process.ProcessRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -120,23 +123,28 @@ final class ProcessCommand {
 
     private int execute(CommandLine.ParseResult parsed, PrintStream out, PrintStream err, boolean terminal) {
         ProcessDescription d = process.description();
-        Map<String, List<String>> raw = new LinkedHashMap<>();
+        Map<String, List<InputValue>> values = new LinkedHashMap<>();
         for (InputDescription input : d.inputs()) {
             OptionSpec o = parsed.matchedOption("--" + kebab(input.identifier()));
             if (o != null) {
-                raw.put(input.identifier(), o.stringValues().isEmpty() ? List.of("true") : o.stringValues());
+                List<String> given = o.stringValues().isEmpty() ? List.of("true") : o.stringValues();
+                values.put(input.identifier(), given.stream().map(v -> input.isComplex()
+                        ? (InputValue) new InputValue.File(Path.of(v)) : new InputValue.Literal(v)).toList());
             }
         }
-        ProcessInputs inputs = ProcessInputs.of(d, raw);
-        Map<String, Path> targets = targets(d, parsed);
         Cancellation cancellation = new Cancellation();
         Thread hook = new Thread(cancellation::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         ProcessResult result;
         try (ModelLibrary models = process.usesNativeEngine()
                 ? new ModelLibrary(parsed.matchedOptionValue(STORE, Path.of("models"))) : null) {
-            result = process.execute(inputs, new ProcessContext(new ProgressBar(err, terminal), cancellation,
-                    targets::get, models));
+            // the command line is a host like any other: its files are the inputs, its options the outputs
+            ProcessExecutor.Prepared job = new ProcessExecutor(ProcessRunner.IN_PROCESS, models).prepare(process,
+                    values, InputResolver.NONE);
+            Map<String, Path> targets = targets(d, parsed);
+            result = job.run(null, targets::get, new ProgressBar(err, terminal), cancellation);
+        } catch (IOException e) {
+            throw new ExecutionFailedException(e.getMessage(), e);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -3,6 +3,7 @@ package org.geoprospect.process;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
+import org.geoprospect.learn.ModelLibrary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one way every host runs a process: inputs as the host received them are checked once against the
@@ -19,7 +21,7 @@ import java.util.Map;
  * host's {@link ProcessRunner} run the process with its outputs going to {@code outputs/} under the file names the
  * description gives, and returns the typed {@link ProcessResult} for the host to render or publish.
  * <pre>{@code
- * ProcessExecutor executor = new ProcessExecutor(runner);              // one per host: its runner, e.g. a worker
+ * ProcessExecutor executor = new ProcessExecutor(runner, null);      // one per host: its runner, e.g. a worker
  * ProcessExecutor.Prepared job = executor.prepare(process, inputs, resolver); // bad input fails here
  * ProcessResult result = job.run(workFolder, progress, cancellation); // outputs in workFolder/outputs
  * }</pre>
@@ -27,10 +29,15 @@ import java.util.Map;
  */
 public final class ProcessExecutor {
     private final ProcessRunner runner;
+    private final ModelLibrary models;
 
-    /** @param runner where the host runs processes (its worker for those using native code) */
-    public ProcessExecutor(ProcessRunner runner) {
+    /**
+     * @param runner where the host runs processes (its worker for those using native code)
+     * @param models the host's model library for processes run here, or null where its runner brings its own
+     */
+    public ProcessExecutor(ProcessRunner runner, ModelLibrary models) {
         this.runner = runner;
+        this.models = models;
     }
 
     /**
@@ -78,24 +85,37 @@ public final class ProcessExecutor {
         public ProcessResult run(Path folder, ProgressListener progress, Cancellation cancellation)
                 throws IOException {
             ProcessDescription d = process.description();
-            Path in = Files.createDirectories(folder.resolve("inputs"));
             Path out = Files.createDirectories(folder.resolve("outputs"));
+            return run(folder.resolve("inputs"), id -> d.output(id).map(o -> o.fileName() == null ? null
+                    : out.resolve(o.fileName())).orElse(null), progress, cancellation);
+        }
+
+        /**
+         * @param in     where inline data and fetched references are written (made when first needed), or null for
+         *               a host that gives files and literals only
+         * @param target each complex output's file, or null to leave it out: a host's own choice (the command
+         *               line's options)
+         * @return the outputs: the target paths (or the model store's) and literals
+         * @throws IOException when writing an input fails
+         */
+        public ProcessResult run(Path in, Function<String, Path> target, ProgressListener progress,
+                                 Cancellation cancellation) throws IOException {
+            ProcessDescription d = process.description();
             Map<String, List<String>> raw = new LinkedHashMap<>();
             for (InputDescription input : d.inputs()) {
                 List<InputValue> values = inputs.getOrDefault(input.identifier(), List.of());
                 List<String> texts = new ArrayList<>();
                 for (int i = 0; i < values.size(); i++) {
                     cancellation.check();
-                    texts.add(materialise(input, values.get(i), in.resolve(input.identifier()
-                            + (i == 0 ? "" : "-" + i))));
+                    texts.add(materialise(input, values.get(i), in == null ? null
+                            : in.resolve(input.identifier() + (i == 0 ? "" : "-" + i))));
                 }
                 if (!values.isEmpty()) {
                     raw.put(input.identifier(), texts);
                 }
             }
-            return runner.run(process, ProcessInputs.of(d, raw), new ProcessContext(progress, cancellation,
-                    id -> d.output(id).map(o -> o.fileName() == null ? null : out.resolve(o.fileName()))
-                            .orElse(null)));
+            return runner.run(process, ProcessInputs.of(d, raw), new ProcessContext(progress, cancellation, target,
+                    models));
         }
 
         /** @return the literal, or the path of the file holding the complex value */
@@ -105,15 +125,21 @@ public final class ProcessExecutor {
                 return input.isComplex() ? resolver.resolve(input, new InputValue.Reference("layer:" + l.value(),
                         null), base).toString() : l.value();
             }
+            if (value instanceof InputValue.File f) {
+                return f.path().toString();
+            }
+            if (base == null) {
+                throw new IllegalStateException("this host gives files and literals only, not " + value);
+            }
             if (value instanceof InputValue.Inline inline) {
+                Files.createDirectories(base.getParent());
                 Path file = Path.of(base + FileTypes.extension(inline.mimeType(), null, inline.data()));
                 Files.write(file, inline.data());
                 return file.toString();
             }
-            if (value instanceof InputValue.Reference r) {
-                return resolver.resolve(input, r, base).toString();
-            }
-            return ((InputValue.File) value).path().toString();
+            InputValue.Reference r = (InputValue.Reference) value;
+            Files.createDirectories(base.getParent());
+            return resolver.resolve(input, r, base).toString();
         }
     }
 }

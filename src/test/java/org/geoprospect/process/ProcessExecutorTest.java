@@ -23,7 +23,7 @@ class ProcessExecutorTest {
     @TempDir
     Path dir;
 
-    private final ProcessExecutor executor = new ProcessExecutor(ProcessRunner.IN_PROCESS);
+    private final ProcessExecutor executor = new ProcessExecutor(ProcessRunner.IN_PROCESS, null);
     private final List<String> resolved = new ArrayList<>();
     /** A host whose only layer is "samples". */
     private final InputResolver host = (input, reference, target) -> {
@@ -81,9 +81,7 @@ class ProcessExecutorTest {
         ProcessResult r = executor.prepare(new InterpolateProcess(), interpolate(new InputValue.File(SAMPLES)), host)
                 .run(dir.resolve("c"), ProgressListener.NONE, Cancellation.none());
         assertTrue(Files.isRegularFile((Path) r.outputs().get("grid")));
-        try (var inputs = Files.list(dir.resolve("c/inputs"))) {
-            assertEquals(0, inputs.count(), "a host's file is not copied");
-        }
+        assertTrue(!Files.exists(dir.resolve("c/inputs")), "a host's file is read in place, not copied");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> executor.prepare(
                 new InterpolateProcess(), interpolate(new InputValue.Literal("nowhere")), host)
                 .run(dir.resolve("d"), ProgressListener.NONE, Cancellation.none()));

@@ -51,7 +51,7 @@ public final class ProcessExecution {
     public ProcessExecution(LayerCatalog catalog, ServerConfig config, ProcessRunner runner) {
         this.catalog = catalog;
         this.config = config;
-        this.executor = new ProcessExecutor(runner);
+        this.executor = new ProcessExecutor(runner, null); // the worker holds the model library
     }
 
     /**
