@@ -10,6 +10,7 @@ import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.learn.ModelLibrary;
+import org.geoprospect.testsupport.ModelLibraries;
 import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +48,15 @@ class PredictTargetsProcessTest {
     private static Path store;
     private static String modelId;
 
-    /** The host's model libraries, one per store folder, as a host would hold them. */
-    private static final Map<Path, ModelLibrary> LIBRARIES = new HashMap<>();
+    private static final ModelLibraries LIBRARIES = new ModelLibraries();
 
     private static ModelLibrary library(Path store) {
-        return LIBRARIES.computeIfAbsent(store, ModelLibrary::new);
+        return LIBRARIES.at(store);
     }
 
     @AfterAll
     static void closeLibraries() {
-        LIBRARIES.values().forEach(ModelLibrary::close);
+        LIBRARIES.close();
     }
 
     @BeforeAll

@@ -6,6 +6,7 @@ import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.learn.ModelLibrary;
+import org.geoprospect.testsupport.ModelLibraries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +31,15 @@ class TrainModelProcessTest {
 
     private static Path grid;
 
-    /** The host's model libraries, one per store folder, as a host would hold them. */
-    private static final Map<Path, ModelLibrary> LIBRARIES = new HashMap<>();
+    private static final ModelLibraries LIBRARIES = new ModelLibraries();
 
     private static ModelLibrary library(Path store) {
-        return LIBRARIES.computeIfAbsent(store, ModelLibrary::new);
+        return LIBRARIES.at(store);
     }
 
     @AfterAll
     static void closeLibraries() {
-        LIBRARIES.values().forEach(ModelLibrary::close);
+        LIBRARIES.close();
     }
 
     @BeforeAll
