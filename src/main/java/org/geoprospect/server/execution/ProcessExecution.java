@@ -1,7 +1,5 @@
 package org.geoprospect.server.execution;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputValue;
@@ -12,7 +10,7 @@ import org.geoprospect.process.ProcessResult;
 import org.geoprospect.process.ProcessRunner;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobManager;
-import org.geoprospect.server.layers.Layer;
+import org.geoprospect.server.jobs.JobOutputs;
 import org.geoprospect.server.layers.LayerCatalog;
 
 import java.io.IOException;
@@ -23,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +32,9 @@ import java.util.function.Predicate;
  * {@link ProcessExecutor} every host uses (inputs checked before a job exists, then materialised in the job's
  * folder; references resolved by {@link LayerReferences}; the native processes run in the server's worker), and
  * outputs that are layers (GeoTIFF rasters, GeoPackage feature layers) are published under new, unique names. The
- * work returns the outputs as JSON for the job store: {@code {"id": {"value": …}}} for a literal,
- * {@code {"file": "outputs/…", "mimeType": …, "layer": …}} for a file.
+ * work returns the typed {@link JobOutputs} that the job store keeps and every protocol renders.
  */
 public final class ProcessExecution {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The most a referenced URL may take to arrive whole. */
     private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(2);
 
@@ -68,34 +65,29 @@ public final class ProcessExecution {
                 prepared.run(folder, progress, cancellation));
     }
 
-    private String publish(ProcessDescription d, Path folder, ProcessResult result) throws IOException,
+    private JobOutputs publish(ProcessDescription d, Path folder, ProcessResult result) throws IOException,
             SQLException {
         Path out = folder.resolve("outputs");
         String jobId = folder.getFileName().toString();
-        ObjectNode outputs = JSON.createObjectNode();
+        Map<String, JobOutputs.Output> outputs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : result.outputs().entrySet()) {
             OutputDescription o = d.output(e.getKey()).orElseThrow();
-            ObjectNode node = outputs.putObject(e.getKey());
-            if (e.getValue() instanceof Path file) {
-                Path inJob = file.startsWith(out) ? file : Files.copy(file, out.resolve(file.getFileName()),
-                        StandardCopyOption.REPLACE_EXISTING); // e.g. a manifest kept in the model store
-                node.put("file", folder.relativize(inJob).toString());
-                node.put("mimeType", o.formats().isEmpty() ? "application/octet-stream"
-                        : o.formats().get(0).mimeType());
-                if (isLayer(inJob)) {
-                    Layer layer = catalog.publish(inJob, d.identifier() + "-" + jobId.substring(0, 8) + "-"
-                            + e.getKey(), o.title() + " (" + d.identifier() + " job " + jobId + ")",
-                            "job " + jobId + " output " + e.getKey(), null, true);
-                    node.put("layer", layer.name());
-                }
-            } else {
-                node.put("value", String.valueOf(e.getValue()));
+            if (!(e.getValue() instanceof Path file)) {
+                outputs.put(e.getKey(), JobOutputs.Output.literal(String.valueOf(e.getValue())));
+                continue;
             }
+            Path inJob = file.startsWith(out) ? file : Files.copy(file, out.resolve(file.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING); // e.g. a manifest kept in the model store
+            String layer = null;
+            if (isLayer(inJob)) {
+                layer = catalog.publish(inJob, d.identifier() + "-" + jobId.substring(0, 8) + "-" + e.getKey(),
+                        o.title() + " (" + d.identifier() + " job " + jobId + ")", "job " + jobId + " output "
+                                + e.getKey(), null, true).name();
+            }
+            outputs.put(e.getKey(), new JobOutputs.Output(null, folder.relativize(inJob).toString(),
+                    o.formats().isEmpty() ? "application/octet-stream" : o.formats().get(0).mimeType(), layer));
         }
-        if (!result.warnings().isEmpty()) {
-            result.warnings().forEach(outputs.putArray("_warnings")::add);
-        }
-        return JSON.writeValueAsString(outputs);
+        return new JobOutputs(outputs, result.warnings());
     }
 
     private static boolean isLayer(Path file) {

@@ -15,11 +15,11 @@ import java.time.Instant;
  * @param started   when it started running, or null
  * @param finished  when it ended, or null
  * @param inputs    the request's inputs, as JSON
- * @param outputs   its outputs as JSON (by output identifier), or null until it succeeds
+ * @param outputs   its outputs, or null until it succeeds
  * @param error     the error as JSON {@code {"code", "locator", "message"}}, or null unless it failed
  */
 public record Job(String id, String processId, JobStatus status, int progress, String message, Instant created,
-                  Instant started, Instant finished, String inputs, String outputs, String error) {
+                  Instant started, Instant finished, String inputs, JobOutputs outputs, String error) {
 
     public Job withProgress(int percent, String newMessage) {
         return new Job(id, processId, status, percent, newMessage, created, started, finished, inputs, outputs, error);
@@ -30,8 +30,8 @@ public record Job(String id, String processId, JobStatus status, int progress, S
                 error);
     }
 
-    public Job succeeded(Instant at, String outputsJson) {
-        return new Job(id, processId, JobStatus.SUCCESSFUL, 100, "done", created, started, at, inputs, outputsJson,
+    public Job succeeded(Instant at, JobOutputs results) {
+        return new Job(id, processId, JobStatus.SUCCESSFUL, 100, "done", created, started, at, inputs, results,
                 null);
     }
 

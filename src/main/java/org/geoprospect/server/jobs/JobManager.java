@@ -39,14 +39,14 @@ public final class JobManager implements AutoCloseable {
     /** Percent steps below this are not written to the store, to spare it a write per batch. */
     private static final int PROGRESS_STEP = 1;
 
-    /** What a job does: runs a process and returns its outputs as JSON. */
+    /** What a job does: runs a process and returns its outputs. */
     @FunctionalInterface
     public interface Work {
         /**
          * @param folder the job's own folder, for input and output files
-         * @return the outputs, as JSON by output identifier
+         * @return the outputs
          */
-        String run(Path folder, ProgressListener progress, Cancellation cancellation) throws Exception;
+        JobOutputs run(Path folder, ProgressListener progress, Cancellation cancellation) throws Exception;
     }
 
     private final JobStore store;
@@ -225,7 +225,7 @@ public final class JobManager implements AutoCloseable {
             r.cancellation.cancel();
         }, limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            String outputs = work.run(folder(r.job.id()), (fraction, message) -> progress(r, fraction, message),
+            JobOutputs outputs = work.run(folder(r.job.id()), (fraction, message) -> progress(r, fraction, message),
                     r.cancellation);
             finish(r, r.job.succeeded(clock.instant(), outputs));
         } catch (CancelledException e) {

@@ -135,7 +135,7 @@ public final class JobStore implements AutoCloseable {
         setInstant(p, from + 6, job.started());
         setInstant(p, from + 7, job.finished());
         p.setString(from + 8, job.inputs());
-        p.setString(from + 9, job.outputs());
+        p.setString(from + 9, job.outputs() == null ? null : job.outputs().toJson());
         p.setString(from + 10, job.error());
     }
 
@@ -150,7 +150,7 @@ public final class JobStore implements AutoCloseable {
     private static Job job(ResultSet r) throws SQLException {
         return new Job(r.getString(1), r.getString(2), JobStatus.fromCode(r.getString(3)), r.getInt(4),
                 r.getString(5), Instant.parse(r.getString(6)), instant(r.getString(7)), instant(r.getString(8)),
-                r.getString(9), r.getString(10), r.getString(11));
+                r.getString(9), JobOutputs.fromJson(r.getString(10)), r.getString(11));
     }
 
     private static Instant instant(String s) {

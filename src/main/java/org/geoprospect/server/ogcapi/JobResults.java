@@ -2,13 +2,13 @@ package org.geoprospect.server.ogcapi;
 
 import org.geoprospect.server.http.ServerLinks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobError;
 import org.geoprospect.server.jobs.JobManager;
+import org.geoprospect.server.jobs.JobOutputs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,20 +44,20 @@ final class JobResults {
             return;
         }
         ObjectNode results = Json.MAPPER.createObjectNode();
-        for (Map.Entry<String, JsonNode> e : StatusInfo.outputs(job).properties()) {
-            JsonNode output = e.getValue();
-            if (e.getKey().equals(StatusInfo.WARNINGS) || !selection.selects(e.getKey())) {
+        for (Map.Entry<String, JobOutputs.Output> e : job.outputs().outputs().entrySet()) {
+            JobOutputs.Output output = e.getValue();
+            if (!selection.selects(e.getKey())) {
                 continue;
             }
-            if (output.has("file")) {
+            if (output.isFile()) {
                 ObjectNode link = results.putObject(e.getKey());
                 link.put("href", links.href("/jobs/" + job.id() + "/outputs/" + e.getKey()));
-                link.put("type", output.path("mimeType").asText());
-                if (output.has("layer")) {
-                    link.put("layer", output.get("layer").asText());
+                link.put("type", output.mimeType());
+                if (output.layer() != null) {
+                    link.put("layer", output.layer());
                 }
             } else {
-                results.put(e.getKey(), output.path("value").asText());
+                results.put(e.getKey(), output.value());
             }
         }
         Json.send(ctx, results);
@@ -68,22 +68,22 @@ final class JobResults {
         if (!ready(ctx, job)) {
             return;
         }
-        JsonNode output = outputId.equals(StatusInfo.WARNINGS) ? null : StatusInfo.outputs(job).get(outputId);
+        JobOutputs.Output output = job.outputs().outputs().get(outputId);
         if (output == null) {
             throw new Problem.NotFoundException("job " + job.id() + " has no output '" + outputId + "'");
         }
-        if (!output.has("file")) {
-            ctx.contentType("text/plain; charset=utf-8").result(output.path("value").asText());
+        if (!output.isFile()) {
+            ctx.contentType("text/plain; charset=utf-8").result(output.value());
             return;
         }
         Path folder = jobs.folder(job.id());
-        Path file = folder.resolve(output.get("file").asText()).normalize();
+        Path file = folder.resolve(output.file()).normalize();
         if (!file.startsWith(folder) || !Files.isRegularFile(file)
                 || !file.toRealPath().startsWith(folder.toRealPath())) { // no way out, not even by a link
             throw new Problem.NotFoundException("output '" + outputId + "' of job " + job.id() + " is gone");
         }
         ctx.header("Content-Disposition", "inline; filename=\"" + file.getFileName() + "\"");
-        ctx.contentType(output.path("mimeType").asText("application/octet-stream"));
+        ctx.contentType(output.mimeType() == null ? "application/octet-stream" : output.mimeType());
         ctx.result(Files.newInputStream(file));
     }
 

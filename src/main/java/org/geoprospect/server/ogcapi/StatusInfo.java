@@ -2,8 +2,6 @@ package org.geoprospect.server.ogcapi;
 
 import org.geoprospect.server.http.ServerLinks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.server.jobs.Job;
@@ -20,8 +18,6 @@ import java.util.stream.Stream;
 final class StatusInfo {
     static final String RESULTS_REL = "http://www.opengis.net/def/rel/ogc/1.0/results";
     static final String JOB_LIST_REL = "http://www.opengis.net/def/rel/ogc/1.0/job-list";
-    /** The member of a job's outputs JSON that holds its warnings rather than an output. */
-    static final String WARNINGS = "_warnings";
 
     private StatusInfo() {
     }
@@ -43,9 +39,8 @@ final class StatusInfo {
         }
         s.put("updated", Stream.of(job.created(), job.started(), job.finished()).filter(t -> t != null)
                 .max(Instant::compareTo).orElseThrow().toString());
-        JsonNode warnings = outputs(job).path(WARNINGS);
-        if (warnings.isArray()) {
-            s.set("warnings", warnings);
+        if (job.outputs() != null && !job.outputs().warnings().isEmpty()) {
+            job.outputs().warnings().forEach(s.putArray("warnings")::add);
         }
         ArrayNode l = s.putArray("links");
         String path = "/jobs/" + job.id();
@@ -55,17 +50,5 @@ final class StatusInfo {
             links.add(l, RESULTS_REL, "application/json", "the job's results", path + "/results");
         }
         return s;
-    }
-
-    /** @return a job's outputs as JSON, empty until it succeeds */
-    static JsonNode outputs(Job job) {
-        if (job.outputs() == null) {
-            return Json.MAPPER.createObjectNode();
-        }
-        try {
-            return Json.MAPPER.readTree(job.outputs());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("job " + job.id() + " has unreadable outputs: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,12 +1,10 @@
 package org.geoprospect.server.wps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobError;
+import org.geoprospect.server.jobs.JobOutputs;
 import org.geoprospect.server.jobs.JobStatus;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -16,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +24,6 @@ import java.util.List;
  * by reference.
  */
 final class ExecuteResponseDocument {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExecuteResponseDocument() {
     }
@@ -58,12 +54,12 @@ final class ExecuteResponseDocument {
             ExecuteRequestDocument.outputs(Xml.add(root, Xml.WPS, "wps:OutputDefinitions"), definitions);
         }
         if (job.status() == JobStatus.SUCCESSFUL) {
-            JsonNode outputs = outputs(job);
             Element processOutputs = Xml.add(root, Xml.WPS, "wps:ProcessOutputs");
             for (WpsRequest.OutputDefinition d : definitions) {
-                if (outputs.has(d.identifier())) {
-                    output(processOutputs, process.output(d.identifier()).orElseThrow(), d,
-                            outputs.get(d.identifier()), job.id(), base, folder);
+                JobOutputs.Output value = job.outputs().outputs().get(d.identifier());
+                if (value != null) {
+                    output(processOutputs, process.output(d.identifier()).orElseThrow(), d, value, job.id(), base,
+                            folder);
                 }
             }
         }
@@ -84,15 +80,6 @@ final class ExecuteResponseDocument {
                 null)).toList();
     }
 
-    /** The job's outputs JSON: {@code {"id": {"value"} | {"file", "mimeType", "layer"}, "_warnings": […]}}. */
-    static JsonNode outputs(Job job) {
-        try {
-            return JSON.readTree(job.outputs());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("job " + job.id() + " has unreadable outputs: " + e.getMessage(), e);
-        }
-    }
-
     private static void status(Element status, Job job, WpsRequest.Execute request, Instant now) {
         boolean followed = request.status() || !request.store(); // without status, a stored job reports its end
         switch (job.status()) {
@@ -108,8 +95,7 @@ final class ExecuteResponseDocument {
             }
             case SUCCESSFUL -> {
                 status.setAttribute("creationTime", job.finished().toString());
-                List<String> warnings = new ArrayList<>();
-                outputs(job).path("_warnings").forEach(w -> warnings.add(w.asText()));
+                List<String> warnings = job.outputs().warnings();
                 Xml.add(status, Xml.WPS, "wps:ProcessSucceeded", warnings.isEmpty()
                         ? process(job) + " succeeded" : process(job) + " succeeded with warnings: "
                         + String.join("; ", warnings));
@@ -134,20 +120,20 @@ final class ExecuteResponseDocument {
     }
 
     private static void output(Element parent, OutputDescription description, WpsRequest.OutputDefinition d,
-                               JsonNode value, String jobId, String base, Path folder) {
+                               JobOutputs.Output value, String jobId, String base, Path folder) {
         Element output = Xml.add(parent, Xml.WPS, "wps:Output");
         Xml.add(output, Xml.OWS, "ows:Identifier", description.identifier());
         Xml.add(output, Xml.OWS, "ows:Title", description.title());
         if (description.abstractText() != null) {
             Xml.add(output, Xml.OWS, "ows:Abstract", description.abstractText());
         }
-        if (!value.has("file")) {
+        if (!value.isFile()) {
             Element literal = Xml.add(Xml.add(output, Xml.WPS, "wps:Data"), Xml.WPS, "wps:LiteralData",
-                    value.path("value").asText());
+                    value.value());
             literal.setAttribute("dataType", description.dataType());
             return;
         }
-        String mimeType = d.mimeType() != null ? d.mimeType() : value.path("mimeType").asText();
+        String mimeType = d.mimeType() != null ? d.mimeType() : value.mimeType();
         if (d.asReference()) {
             Element reference = Xml.add(output, Xml.WPS, "wps:Reference");
             reference.setAttribute("href", base + "jobs/" + jobId + "/outputs/" + description.identifier());
@@ -156,7 +142,7 @@ final class ExecuteResponseDocument {
         }
         Element complex = Xml.add(Xml.add(output, Xml.WPS, "wps:Data"), Xml.WPS, "wps:ComplexData");
         complex.setAttribute("mimeType", mimeType);
-        Path file = folder.resolve(value.path("file").asText());
+        Path file = folder.resolve(value.file());
         try {
             ExecuteRequestDocument.content(complex, Files.readAllBytes(file), mimeType);
         } catch (IOException e) {

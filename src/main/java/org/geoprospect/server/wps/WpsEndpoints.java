@@ -1,6 +1,5 @@
 package org.geoprospect.server.wps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +15,7 @@ import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.http.ServerLinks;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobManager;
+import org.geoprospect.server.jobs.JobOutputs;
 import org.geoprospect.server.jobs.JobStatus;
 import org.w3c.dom.Document;
 
@@ -121,17 +121,17 @@ public final class WpsEndpoints implements Endpoints {
     /** RawDataOutput: the output itself as the body, with its media type; a literal as plain text. */
     private static void raw(Context ctx, Job job, Path folder, WpsRequest.OutputDefinition output)
             throws IOException {
-        JsonNode value = ExecuteResponseDocument.outputs(job).get(output.identifier());
+        JobOutputs.Output value = job.outputs().outputs().get(output.identifier());
         if (value == null) {
             throw new OwsException("NoApplicableCode", output.identifier(), "the execution produced no output '"
                     + output.identifier() + "'", 500);
         }
-        if (!value.has("file")) {
-            ctx.contentType("text/plain; charset=UTF-8").result(value.path("value").asText());
+        if (!value.isFile()) {
+            ctx.contentType("text/plain; charset=UTF-8").result(value.value());
             return;
         }
-        Path file = folder.resolve(value.path("file").asText());
-        ctx.contentType(output.mimeType() != null ? output.mimeType() : value.path("mimeType").asText())
+        Path file = folder.resolve(value.file());
+        ctx.contentType(output.mimeType() != null ? output.mimeType() : value.mimeType())
                 .header("Content-Disposition", "inline; filename=\"" + file.getFileName() + "\"")
                 .result(Files.newInputStream(file));
     }

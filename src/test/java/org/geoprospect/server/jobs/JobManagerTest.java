@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JobManagerTest {
+    private static final JobOutputs NOTHING = new JobOutputs(Map.of(), List.of());
+
     @TempDir
     Path dir;
 
@@ -35,11 +39,14 @@ class JobManagerTest {
             Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
                 Files.writeString(folder.resolve("out.txt"), "x");
                 progress.progress(0.5, "half way");
-                return "{\"a\":{\"value\":\"1\"}}";
+                return new JobOutputs(Map.of("a", JobOutputs.Output.literal("1")), List.of("one value guessed"));
             });
             assertEquals(JobStatus.SUCCESSFUL, job.status());
             assertEquals(100, job.progress());
-            assertEquals("{\"a\":{\"value\":\"1\"}}", store.get(job.id()).orElseThrow().outputs());
+            JobOutputs stored = store.get(job.id()).orElseThrow().outputs();
+            assertEquals("1", stored.outputs().get("a").value(), "the outputs survive the store");
+            assertEquals(List.of("one value guessed"), stored.warnings());
+            assertEquals("{\"a\":{\"value\":\"1\"},\"_warnings\":[\"one value guessed\"]}", stored.toJson());
             assertTrue(Files.exists(jobs.folder(job.id()).resolve("out.txt")));
             assertTrue(job.finished() != null && !job.finished().isBefore(job.started()));
         }
@@ -70,9 +77,9 @@ class JobManagerTest {
             });
             assertTrue(started.await(10, TimeUnit.SECONDS));
             assertEquals(JobStatus.RUNNING, jobs.get(first.id()).orElseThrow().status());
-            Job second = jobs.submit("p", "{}", (folder, progress, cancel) -> "{}"); // waits in the queue of 1
+            Job second = jobs.submit("p", "{}", (folder, progress, cancel) -> NOTHING); // waits in the queue of 1
             assertEquals(JobStatus.ACCEPTED, jobs.get(second.id()).orElseThrow().status());
-            assertThrows(ServerBusyException.class, () -> jobs.submit("p", "{}", (f, p, c) -> "{}"));
+            assertThrows(ServerBusyException.class, () -> jobs.submit("p", "{}", (f, p, c) -> NOTHING));
 
             jobs.dismiss(first.id());
             awaitFinished(jobs, second.id());

@@ -214,7 +214,7 @@ class WpsExecuteTest {
     private static void assertPublished(String jobId) throws Exception {
         Job job = wps.server.jobs().get(jobId).orElseThrow();
         assertEquals(JobStatus.SUCCESSFUL, job.status());
-        String layer = new ObjectMapper().readTree(job.outputs()).at("/grid/layer").asText();
+        String layer = job.outputs().outputs().get("grid").layer();
         assertTrue(wps.server.layers().get(layer).isPresent(), "layer " + layer + " published");
     }
 }

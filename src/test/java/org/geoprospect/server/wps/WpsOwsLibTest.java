@@ -70,7 +70,7 @@ class WpsOwsLibTest {
             String jobId = grid.replaceAll(".*/jobs/([^/]+)/outputs/grid$", "$1");
             var job = wps.server.jobs().get(jobId).orElseThrow();
             assertEquals(JobStatus.SUCCESSFUL, job.status());
-            String layer = new ObjectMapper().readTree(job.outputs()).at("/grid/layer").asText();
+            String layer = job.outputs().outputs().get("grid").layer();
             assertTrue(wps.server.layers().get(layer).isPresent(), "the grid is published as layer " + layer);
 
             HttpResponse<byte[]> tif = wps.http.send(HttpRequest.newBuilder(URI.create(grid)).build(),
