@@ -120,6 +120,13 @@ public final class ModelStore {
         return folder(id).resolve("curves." + extension);
     }
 
+    /**
+     * @return where the model's reliability diagram goes, {@code DIR/<id>/reliability.png}; written by the caller
+     */
+    public Path reliabilityFile(String id) throws IOException {
+        return folder(id).resolve("reliability.png");
+    }
+
     /** @return the store's directory */
     public Path directory() {
         return dir;

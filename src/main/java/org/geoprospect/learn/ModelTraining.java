@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,10 +52,12 @@ public final class ModelTraining {
      * @param manifest   its manifest file
      * @param curves     its loss/accuracy/AUC curves (PNG)
      * @param curvesCsv  the same per-epoch numbers (CSV)
-     * @param validation final validation metrics (per fold with k > 1)
+     * @param reliability the reliability diagram before and after calibration (PNG)
+     * @param validation final validation metrics (per fold with k > 1), and the calibration
      * @param warnings   what happened to the data (deposits off the grid, patches skipped, …)
      */
-    public record Outcome(String modelId, Path manifest, Path curves, Path curvesCsv, Map<String, Object> validation,
+    public record Outcome(String modelId, Path manifest, Path curves, Path curvesCsv, Path reliability,
+                          Map<String, Object> validation,
                           List<String> warnings) {
     }
 
@@ -94,16 +97,22 @@ public final class ModelTraining {
                     trained.close();
                 }
             }
-            ModelManifest manifest = manifest(request, data, kept, perFold);
+            TrainingParameters t = request.training();
+            Validator.Result stored = Validator.validate(kept.model(), data, folds.validationIndices(0),
+                    new Augmenter(t.patchSize(), t.cropSize(), t.seed()), t.cropSize(), t.batchSize());
+            Calibration calibration = Calibration.fit(stored.margins(), stored.ore());
+            ModelManifest manifest = manifest(request, data, kept, perFold, calibration);
             String id = library.store().save(kept.model(), manifest);
             Path png = library.store().curvesFile(id, "png");
             Path csv = library.store().curvesFile(id, "csv");
             writeCurves(kept.history(), png, csv);
+            Path reliability = library.store().reliabilityFile(id);
+            writeReliability(stored, calibration, reliability);
             library.cache().put(id, kept.model()); // the cache owns the model from here on
             kept = null;
             progress.progress(1, "stored " + id);
             return new Outcome(id, library.store().directory().resolve(id).resolve("manifest.json"), png, csv,
-                    manifest.validation(), warnings);
+                    reliability, manifest.validation(), warnings);
         } catch (IOException e) {
             throw new ExecutionFailedException("cannot store the model in " + library.store().directory() + ": "
                     + e.getMessage(), e);
@@ -137,7 +146,7 @@ public final class ModelTraining {
     }
 
     private static ModelManifest manifest(Request r, PatchDataset data, TrainedModel kept,
-                                          List<Map<String, Object>> perFold) {
+                                          List<Map<String, Object>> perFold, Calibration calibration) {
         List<ModelManifest.Element> elements = new ArrayList<>();
         for (String e : r.elements()) {
             Band band = r.raster().band(e);
@@ -184,12 +193,32 @@ public final class ModelTraining {
             }
             validation.put("folds", perFold);
         }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("method", "temperature scaling on the validation patches");
+        c.put("temperature", calibration.temperature());
+        c.put("nllBefore", calibration.nllBefore());
+        c.put("nllAfter", calibration.nllAfter());
+        c.put("eceBefore", calibration.eceBefore());
+        c.put("eceAfter", calibration.eceAfter());
+        validation.put("calibration", c);
         int ore = (int) data.patches().stream().filter(Patch::ore).count();
         String version = ModelTraining.class.getPackage().getImplementationVersion();
         return new ModelManifest(null, r.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 version == null ? "dev" : version, inputs, kept.spec(), hyper,
                 new ModelManifest.Provenance(r.gridFile(), r.depositsFile(), data.report().usableDeposits(), ore,
                         data.patches().size() - ore), epochs, validation);
+    }
+
+    /** Mean predicted probability against the ore share per bin, before and after calibration. */
+    private static void writeReliability(Validator.Result v, Calibration c, Path png) throws IOException {
+        double[][] before = Calibration.reliability(v.margins(), v.ore(), 1);
+        double[][] after = Calibration.reliability(v.margins(), v.ore(), c.temperature());
+        new CurveChart(String.format(Locale.ROOT, "Reliability on the validation patches (ECE %.3f → %.3f)",
+                c.eceBefore(), c.eceAfter()), "predicted probability of ore", "share of ore patches", List.of(
+                new CurveChart.Series("perfect calibration", new double[] {0, 1}, new double[] {0, 1}),
+                new CurveChart.Series("softmax", before[0], before[1]),
+                new CurveChart.Series(String.format(Locale.ROOT, "calibrated (T = %.2f)", c.temperature()),
+                        after[0], after[1]))).writePng(png);
     }
 
     private static void writeCurves(TrainingHistory history, Path png, Path csv) throws IOException {

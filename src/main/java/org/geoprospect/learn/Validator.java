@@ -17,8 +17,11 @@ import java.util.Arrays;
 final class Validator {
     private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
 
-    /** Loss and accuracy as in {@link EpochMetrics}; the AUC as {@link Roc#auc()}. */
-    record Result(double loss, double accuracy, double auc) {
+    /**
+     * Loss and accuracy as in {@link EpochMetrics}; the AUC as {@link Roc#auc()}; per patch its logit margin
+     * (ore − no ore) and class, for {@link Calibration}.
+     */
+    record Result(double loss, double accuracy, double auc, double[] margins, boolean[] ore) {
     }
 
     private Validator() {
@@ -32,6 +35,7 @@ final class Validator {
                            int batchSize) {
         int channels = data.patches().get(0).channels();
         double[] scores = new double[indices.length];
+        double[] margins = new double[indices.length];
         boolean[] ore = new boolean[indices.length];
         double lossSum = 0;
         int correct = 0;
@@ -46,13 +50,15 @@ final class Validator {
                 lossSum += loss.getFloat() * part.length;
                 correct += PatchBatch.correct(logits, data, part);
                 float[] probability = logits.softmax(1).get(":, 1").toFloatArray();
+                float[] margin = logits.get(":, 1").sub(logits.get(":, 0")).toFloatArray();
                 for (int i = 0; i < part.length; i++) {
                     scores[from + i] = probability[i];
+                    margins[from + i] = margin[i];
                     ore[from + i] = data.patches().get(part[i]).ore();
                 }
             }
         }
         return new Result(lossSum / indices.length, (double) correct / indices.length,
-                Roc.of(scores, ore).auc().orElseThrow());
+                Roc.of(scores, ore).auc().orElseThrow(), margins, ore);
     }
 }

@@ -90,7 +90,7 @@ public final class TargetPrediction {
         progress.progress(0, "loading model " + request.modelId());
         try (CachedModel model = library.cache().get(request.modelId())) {
             WindowScorer scorer = new WindowScorer(model.model(), source, size, request.flips(),
-                    request.batchSize());
+                    request.batchSize(), temperature(manifest));
             ProgressListener scoring = progress.slice(0.02, 0.9);
             surface = tiles != null
                     ? TilePredictor.predict(scorer, source.noData(), grid.width(), grid.height(), tiles,
@@ -120,6 +120,12 @@ public final class TargetPrediction {
         progress.progress(1, targets.size() + " targets");
         return new Outcome(manifest, probabilityRaster(grid, surface, manifest, tiles, request), tiles, selection,
                 targets, evaluation, surface.windows(), warnings.list());
+    }
+
+    /** The model's calibration temperature; 1 for a model stored before calibration existed. */
+    private static double temperature(ModelManifest manifest) {
+        Object calibration = manifest.validation() == null ? null : manifest.validation().get("calibration");
+        return calibration instanceof Map<?, ?> c && c.get("temperature") instanceof Number t ? t.doubleValue() : 1;
     }
 
     private static ModelManifest manifest(ModelLibrary library, String id) {

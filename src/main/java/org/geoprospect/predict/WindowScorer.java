@@ -23,6 +23,7 @@ final class WindowScorer implements WindowScores {
     private final int size;
     private final boolean flips;
     private final int batchSize;
+    private final double temperature;
 
     /**
      * @param model     the network, on its device; not closed here
@@ -30,13 +31,15 @@ final class WindowScorer implements WindowScores {
      * @param size      window side in cells: the network's input size
      * @param flips     whether to average over the four flips
      * @param batchSize windows per forward pass
+     * @param temperature the model's calibration temperature: probabilities are softmax(logits / T)
      */
-    WindowScorer(Model model, PatchSource source, int size, boolean flips, int batchSize) {
+    WindowScorer(Model model, PatchSource source, int size, boolean flips, int batchSize, double temperature) {
         this.model = model;
         this.source = source;
         this.size = size;
         this.flips = flips;
         this.batchSize = batchSize;
+        this.temperature = temperature;
     }
 
     @Override
@@ -88,7 +91,7 @@ final class WindowScorer implements WindowScores {
     private float[] oreProbability(NDManager batch, NDArray x) {
         NDArray logits = model.getBlock().forward(new ParameterStore(batch, false), new NDList(x), false)
                 .singletonOrThrow();
-        return logits.softmax(1).get(":, 1").toFloatArray();
+        return logits.div(temperature).softmax(1).get(":, 1").toFloatArray();
     }
 
     /**

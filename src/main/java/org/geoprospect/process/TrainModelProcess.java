@@ -82,6 +82,7 @@ public final class TrainModelProcess implements GeoProcess {
         outputs.put("validation", summary(outcome.validation()));
         outputs.put("manifest", outcome.manifest());
         outputs.put("curves", outcome.curves());
+        outputs.put("reliability", outcome.reliability());
         return new ProcessResult(outputs, warnings.list());
     }
 
@@ -114,6 +115,9 @@ public final class TrainModelProcess implements GeoProcess {
                         + "a logistic regression %.3f, a random forest %.3f", validation.get("auc"),
                 validation.get("accuracy"), validation.get("loss"), validation.get("bestEpoch"), b.get("element"),
                 b.get("elementAuc"), b.get("logisticAuc"), b.get("forestAuc")));
+        Map<?, ?> c = (Map<?, ?>) validation.get("calibration");
+        s.append(String.format(Locale.ROOT, "; probabilities calibrated (temperature %.2f, expected calibration "
+                + "error %.3f → %.3f)", c.get("temperature"), c.get("eceBefore"), c.get("eceAfter")));
         if (validation.containsKey("meanAuc")) {
             s.append(String.format(Locale.ROOT, "; mean AUC over folds %.3f (element %.3f, logistic %.3f, forest "
                             + "%.3f)", validation.get("meanAuc"), validation.get("meanElementAuc"),
