@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 final class NeighbourIndex {
     private static final double POINTS_PER_BUCKET = 2.0;
+    /** Queries farther than this many buckets from the index scan every point instead of ring after ring. */
+    private static final double MAX_RINGS = 1 << 29;
 
     private final double minX;
     private final double minY;
@@ -33,11 +35,12 @@ final class NeighbourIndex {
             y0 = Math.min(y0, y[i]);
             y1 = Math.max(y1, y[i]);
         }
-        double w = Math.max(x1 - x0, 1e-9);
-        double h = Math.max(y1 - y0, 1e-9);
-        double size = Math.sqrt(w * h * POINTS_PER_BUCKET / n);
-        // degenerate layouts (points on a line) would give zero-area buckets: bound the bucket count by n
-        size = Math.max(size, Math.max(w, h) / Math.max(1, n));
+        double w = x1 - x0;
+        double h = y1 - y0;
+        double span = Math.max(w, h);
+        // points on a line would give zero-area buckets: bound the bucket count by n. Points all at one place need
+        // a single bucket of any positive size (a tiny one made a query a metre away some 10⁹ rings out)
+        double size = span > 0 ? Math.max(Math.sqrt(w * h * POINTS_PER_BUCKET / n), span / n) : 1;
         this.minX = x0;
         this.minY = y0;
         this.bucket = size;
@@ -114,6 +117,11 @@ final class NeighbourIndex {
             double limit2 = radius * radius;
             double fx = (x - minX) / bucket;
             double fy = (y - minY) / bucket;
+            if (!(Math.abs(fx) < MAX_RINGS && Math.abs(fy) < MAX_RINGS)) {
+                // so far out the ring numbers would overflow an int, and walking them costs more than one look at every point
+                scanSlots(0, px.length, x, y, limit2);
+                return;
+            }
             int qx = (int) Math.floor(fx);
             int qy = (int) Math.floor(fy);
             // the smallest distance from the query to the edge of its own (virtual) bucket
