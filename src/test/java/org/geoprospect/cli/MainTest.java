@@ -150,6 +150,15 @@ class MainTest {
     }
 
     @Test
+    void aGridTooLargeForTheHeapIsRefusedBeforeInterpolating() throws IOException {
+        // 1 m cells over 23 km: 529 million cells, 8.5 GB for four bands (the tests' heap is 4 GB)
+        String err = refused("x,y,Cu,Ni,Co,Zn\n100,100,5,1,2,3\n22900,22900,6,1,2,3\n", "--crs", "EPSG:3067",
+                "--elements", "Cu,Ni,Co,Zn", "--extent", "0,0,23000,23000");
+        assertTrue(err.contains("cellSize 1.0 gives 23000 × 23000 = 529000000 cells")
+                && err.contains("need 8464000000 bytes") && err.contains("the Java heap has"), err);
+    }
+
+    @Test
     void selectElementsTakesTheContractOptionsAndWritesItsThreeFiles() throws IOException {
         Path grid = dir.resolve("g.tif");
         Run i = run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",
