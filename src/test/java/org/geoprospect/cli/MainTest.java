@@ -16,7 +16,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as a user meets it: options from wps-processes.xml, exit codes, messages. */
@@ -130,16 +129,6 @@ class MainTest {
                 "--out", dir.resolve("n.tif").toString());
         assertEquals(Main.BAD_INPUT, noCrs.status());
         assertTrue(noCrs.err().contains("give it as --crs (e.g. EPSG:3067)"), noCrs.err());
-    }
-
-    @Test
-    void samplesAtOneLocationFinishWithAOneCellGridAndSayHowToGetMore() throws IOException {
-        Path f = csv("one.csv", "x,y,Cu\n500000,2500000,5\n500000,2500000,7\n");
-        Run r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> run("interpolate", "--samples",
-                f.toString(), "--crs", "EPSG:32650", "--elements", "Cu", "--cell-size", "100", "--out",
-                dir.resolve("one.tif").toString()));
-        assertEquals(Main.OK, r.status(), r.err());
-        assertTrue(r.err().contains("the grid is 1 × 1 cells; give --extent for a larger one"), r.err());
     }
 
     @Test
