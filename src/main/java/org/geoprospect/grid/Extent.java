@@ -28,7 +28,13 @@ public record Extent(double minX, double minY, double maxX, double maxY) {
         return new Extent(v[0], v[1], v[2], v[3]);
     }
 
-    /** The smallest extent holding these points (NaN points ignored). */
+    /**
+     * The smallest extent holding these samples (NaN points ignored).
+     *
+     * @throws InvalidInputException when there are none, or when they all lie at one location: a grid around a
+     *                               single place would have an arbitrary size, and such data usually means the
+     *                               coordinate columns are wrong
+     */
     public static Extent of(double[] x, double[] y) {
         double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
@@ -43,6 +49,11 @@ public record Extent(double minX, double minY, double maxX, double maxY) {
         }
         if (minX > maxX) {
             throw new InvalidInputException("samples", "no points to take an extent from");
+        }
+        if (minX == maxX && minY == maxY) {
+            throw new InvalidInputException("extent", "every sample lies at one location (" + minX + ", " + minY
+                    + "), so the samples' extent is empty and there is no area to interpolate over; check the "
+                    + "coordinate columns, or give the grid's extent to spread these values over it");
         }
         return new Extent(minX, minY, maxX, maxY);
     }

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class IdwInterpolator {
     private static final int ROWS_PER_TASK = 8;
+    /** Cancellation is polled this often within a row: a one-row grid can be a billion cells wide. */
+    private static final int CELLS_PER_CHECK = 4096;
     private static final int MAX_SHARED_MISSING = 32;
     private static final int MAX_SHARED_CELLS = 64;
 
@@ -148,10 +150,10 @@ public final class IdwInterpolator {
         }
         float[][] out = new float[m][(int) grid.cellCount()];
         Cells cells = new Cells(grid, inside, interleaved, complete, m, out);
-        runRows(grid.height(), progress, cancellation, () -> {
+        runRows(grid.height(), progress, () -> {
             NeighbourIndex.Query query = index.new Query(parameters.neighbours() + group.extra());
             double[] acc = new double[m];
-            return row -> interpolateRow(row, cells, query, acc);
+            return row -> interpolateRow(row, cells, query, acc, cancellation);
         });
         return out;
     }
@@ -166,13 +168,17 @@ public final class IdwInterpolator {
      * distance D, the k nearest of a cell j columns on lie within D + 2·j·cellWidth of it (triangle inequality), so
      * the next cells are searched among just the points within that reach — the same answer, a fraction of the work.
      */
-    private void interpolateRow(int row, Cells c, NeighbourIndex.Query query, double[] acc) {
+    private void interpolateRow(int row, Cells c, NeighbourIndex.Query query, double[] acc,
+                                Cancellation cancellation) {
         GridGeometry grid = c.grid();
         double cy = grid.centreY(row);
         int base = row * grid.width();
         int shared = 0;
         double blockX = 0;
         for (int col = 0; col < grid.width(); col++) {
+            if (col % CELLS_PER_CHECK == 0) {
+                cancellation.check();
+            }
             int cell = base + col;
             if (c.inside() != null && !c.inside()[cell]) {
                 setAll(c, cell, Float.NaN);
@@ -277,10 +283,9 @@ public final class IdwInterpolator {
 
     /**
      * Runs every row once over the worker threads. Each thread asks {@code workers} once for its own row worker,
-     * so search state and accumulators are never shared.
+     * so search state and accumulators are never shared; the row workers poll the cancellation.
      */
-    private void runRows(int height, ProgressListener progress, Cancellation cancellation,
-                         Supplier<IntConsumer> workers) {
+    private void runRows(int height, ProgressListener progress, Supplier<IntConsumer> workers) {
         AtomicInteger nextRow = new AtomicInteger();
         AtomicInteger rowsDone = new AtomicInteger();
         int threads = Math.max(1, Math.min(parameters.threads(), (height + ROWS_PER_TASK - 1) / ROWS_PER_TASK));
@@ -295,7 +300,6 @@ public final class IdwInterpolator {
                 futures.add(pool.submit(() -> {
                     IntConsumer worker = workers.get();
                     for (int r0; (r0 = nextRow.getAndAdd(ROWS_PER_TASK)) < height; ) {
-                        cancellation.check();
                         int r1 = Math.min(height, r0 + ROWS_PER_TASK);
                         for (int row = r0; row < r1; row++) {
                             worker.accept(row);

@@ -11,6 +11,8 @@ import java.util.Arrays;
  */
 final class NeighbourIndex {
     private static final double POINTS_PER_BUCKET = 2.0;
+    /** Queries farther than this many buckets from the index scan every point instead of ring after ring. */
+    private static final double MAX_RINGS = 1 << 29;
 
     private final double minX;
     private final double minY;
@@ -33,15 +35,12 @@ final class NeighbourIndex {
             y0 = Math.min(y0, y[i]);
             y1 = Math.max(y1, y[i]);
         }
-        double w = Math.max(x1 - x0, 1e-9);
-        double h = Math.max(y1 - y0, 1e-9);
-        double size = Math.sqrt(w * h * POINTS_PER_BUCKET / n);
-        // degenerate layouts (points on a line) would give zero-area buckets: bound the bucket count by n
-        size = Math.max(size, Math.max(w, h) / Math.max(1, n));
-        // all points at one location would give buckets of 1e-9: a cell far away would then lie trillions of
-        // buckets off and its ring search would overflow; buckets are at least a millionth of the coordinates
-        double magnitude = Math.max(Math.max(Math.abs(x0), Math.abs(x1)), Math.max(Math.abs(y0), Math.abs(y1)));
-        size = Math.max(size, 1e-6 * Math.max(magnitude, 1));
+        double w = x1 - x0;
+        double h = y1 - y0;
+        double span = Math.max(w, h);
+        // points on a line would give zero-area buckets: bound the bucket count by n. Points all at one place need
+        // a single bucket of any positive size (a tiny one made a query a metre away some 10⁹ rings out)
+        double size = span > 0 ? Math.max(Math.sqrt(w * h * POINTS_PER_BUCKET / n), span / n) : 1;
         this.minX = x0;
         this.minY = y0;
         this.bucket = size;
@@ -118,8 +117,13 @@ final class NeighbourIndex {
             double limit2 = radius * radius;
             double fx = (x - minX) / bucket;
             double fy = (y - minY) / bucket;
-            long qx = (long) Math.floor(fx); // long: a query far outside the points lies many buckets off
-            long qy = (long) Math.floor(fy);
+            if (!(Math.abs(fx) < MAX_RINGS && Math.abs(fy) < MAX_RINGS)) {
+                // so far out the ring numbers would overflow an int, and walking them costs more than one look at every point
+                scanSlots(0, px.length, x, y, limit2);
+                return;
+            }
+            int qx = (int) Math.floor(fx);
+            int qy = (int) Math.floor(fy);
             // the smallest distance from the query to the edge of its own (virtual) bucket
             double gap = Math.min(Math.min(fx - qx, qx + 1 - fx), Math.min(fy - qy, qy + 1 - fy)) * bucket;
             long first = Math.max(Math.max(-qx, qx - (nbx - 1)), Math.max(-qy, qy - (nby - 1)));

@@ -16,6 +16,7 @@ import org.geoprospect.grid.Raster;
 import org.geoprospect.interpolate.HullMask;
 import org.geoprospect.interpolate.IdwInterpolator;
 import org.geoprospect.interpolate.IdwParameters;
+import org.geoprospect.interpolate.InterpolationMemory;
 import org.geoprospect.interpolate.Normalizer;
 import org.geoprospect.samples.ElementColumn;
 import org.geoprospect.samples.PointLayerOptions;
@@ -77,6 +78,7 @@ public final class InterpolateProcess implements GeoProcess {
         warnIfNoSampleInside(grid, projected, warnings);
 
         IdwParameters idw = idwParameters(in);
+        InterpolationMemory.check(grid, projected.elements().size(), in.number("maskBuffer").isPresent());
         boolean[] inside = in.number("maskBuffer").isPresent()
                 ? HullMask.inside(projected.x(), projected.y(), in.number("maskBuffer").getAsDouble(), grid) : null;
         double[][] values = projected.elements().stream().map(ElementColumn::values).toArray(double[][]::new);

@@ -4,6 +4,7 @@ import org.geoprospect.core.InvalidInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,17 @@ import java.util.zip.ZipFile;
 /**
  * A zipped shapefile (how shapefiles are usually shared) unpacked into a temporary folder, because its parts are
  * read as files side by side. {@link #close()} deletes the folder. macOS resource forks ({@code __MACOSX/},
- * {@code ._name}) are ignored; entries that would land outside the folder are refused. Not thread-safe.
+ * {@code ._name}) are ignored; entries that would land outside the folder are refused, and so is an archive that
+ * unpacks to more than {@value #MAX_RATIO} times its own size (beyond {@value #FREE_BYTES} bytes) or to more than
+ * {@value #MAX_UNPACKED_BYTES} bytes, counted as it unpacks (a zip bomb's headers lie). Not thread-safe.
  */
 final class ShapefileArchive implements AutoCloseable {
+    /** Shapefiles of points compress about 3–10 times; blank text columns of a .dbf up to some 50. */
+    static final int MAX_RATIO = 100;
+    /** Small archives may expand more than {@link #MAX_RATIO} times. */
+    static final long FREE_BYTES = 16L << 20;
+    /** The format caps a .shp and a .dbf at 2 GB each (32-bit offsets). */
+    static final long MAX_UNPACKED_BYTES = 4L << 30;
     private final Path folder;
     private final Path shp;
 
@@ -68,6 +77,8 @@ final class ShapefileArchive implements AutoCloseable {
 
     private static void unzip(Path zip, Path folder, String zipName) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
+            long allowed = Math.min(MAX_UNPACKED_BYTES, Math.max(FREE_BYTES, MAX_RATIO * Files.size(zip)));
+            long unpacked = 0;
             Enumeration<? extends ZipEntry> entries = file.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -81,13 +92,30 @@ final class ShapefileArchive implements AutoCloseable {
                             + "' points outside the archive; refused");
                 }
                 Files.createDirectories(target.getParent());
-                try (InputStream in = file.getInputStream(entry)) {
-                    Files.copy(in, target);
+                try (InputStream in = file.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+                    unpacked = copy(in, out, unpacked, allowed, zipName);
                 }
             }
         } catch (IOException e) {
             throw new InvalidInputException("samples", zipName + ": not a readable zip file: " + e.getMessage(), e);
         }
+    }
+
+    /** Copies in to out; @return the archive's bytes unpacked so far, at most {@code allowed} */
+    private static long copy(InputStream in, OutputStream out, long unpacked, long allowed, String zipName)
+            throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            unpacked += n;
+            if (unpacked > allowed) {
+                throw new InvalidInputException("samples", zipName + " unpacks to more than " + allowed
+                        + " bytes, the most unpacked from a zip of its size (" + MAX_RATIO + " times its size, at "
+                        + "least " + FREE_BYTES + " and at most " + MAX_UNPACKED_BYTES + " bytes); refused as a "
+                        + "possible zip bomb");
+            }
+            out.write(buffer, 0, n);
+        }
+        return unpacked;
     }
 
     private static List<Path> shapefiles(Path folder) {

@@ -3,6 +3,7 @@ package org.geoprospect.cli;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.Raster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line as a user meets it: options from wps-processes.xml, exit codes, messages. */
@@ -132,16 +132,6 @@ class MainTest {
     }
 
     @Test
-    void samplesAtOneLocationFinishWithAOneCellGridAndSayHowToGetMore() throws IOException {
-        Path f = csv("one.csv", "x,y,Cu\n500000,2500000,5\n500000,2500000,7\n");
-        Run r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> run("interpolate", "--samples",
-                f.toString(), "--crs", "EPSG:32650", "--elements", "Cu", "--cell-size", "100", "--out",
-                dir.resolve("one.tif").toString()));
-        assertEquals(Main.OK, r.status(), r.err());
-        assertTrue(r.err().contains("the grid is 1 × 1 cells; give --extent for a larger one"), r.err());
-    }
-
-    @Test
     void cellSizeAndSizeAreExclusiveAndOneIsNeeded() throws IOException {
         String both = refused("x,y,Cu\n1,1,5\n2,2,6\n", "--crs", "EPSG:3067", "--elements", "Cu", "--size", "4x4");
         assertTrue(both.contains("--cell-size and --size exclude each other"), both);
@@ -150,6 +140,36 @@ class MainTest {
                 "--out", dir.resolve("o.tif").toString());
         assertEquals(Main.BAD_INPUT, none.status());
         assertTrue(none.err().contains("needs one of the inputs [--cell-size, --size]"), none.err());
+    }
+
+    @Test
+    void samplesAtOneLocationNeedAnExtent() throws IOException {
+        String err = refused("x,y,Cu\n500,700,5\n500,700,6\n", "--crs", "EPSG:3067", "--elements", "Cu");
+        assertTrue(err.contains("one location (500.0, 700.0)") && err.contains("extent"), err);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // it once searched forever
+    void samplesAtOneLocationFillAGivenExtent() throws IOException {
+        Path f = csv("one.csv", "x,y,Cu\n500,700,5\n");
+        Path out = dir.resolve("one.tif");
+        Run r = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
+                "--cell-size", "100", "--extent", "0,0,1000,1000", "--normalize", "none", "--out", out.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        Raster raster = new GeoTiffReader().read(out);
+        assertEquals(100, raster.grid().cellCount());
+        for (float v : raster.bands().get(0).data()) {
+            assertEquals(5f, v);
+        }
+    }
+
+    @Test
+    void aGridTooLargeForTheHeapIsRefusedBeforeInterpolating() throws IOException {
+        // 1 m cells over 23 km: 529 million cells, 8.5 GB for four bands (the tests' heap is 4 GB)
+        String err = refused("x,y,Cu,Ni,Co,Zn\n100,100,5,1,2,3\n22900,22900,6,1,2,3\n", "--crs", "EPSG:3067",
+                "--elements", "Cu,Ni,Co,Zn", "--extent", "0,0,23000,23000");
+        assertTrue(err.contains("cellSize 1.0 gives 23000 × 23000 = 529000000 cells")
+                && err.contains("need 8464000000 bytes") && err.contains("the Java heap has"), err);
     }
 
     @Test

@@ -12,12 +12,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IdwInterpolatorTest {
@@ -222,5 +226,54 @@ class IdwInterpolatorTest {
         Cancellation cancel = new Cancellation();
         assertThrows(CancelledException.class, () -> new IdwInterpolator(IdwParameters.builder().build())
                 .interpolate(xy[0], xy[1], v, grid, null, (f, m) -> cancel.cancel(), cancel));
+    }
+
+    @Test
+    void samplesAllAtOneLocationSpreadTheirMeanOverTheGrid() {
+        // three samples at one place: every cell is equally far from all three, so it takes their mean
+        double[] x = {500, 500, 500};
+        double[] y = {500, 500, 500};
+        GridGeometry grid = new GridGeometry(CRS, 0, 1000, 100, 100, 10, 10);
+        float[] out = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new IdwInterpolator(
+                IdwParameters.builder().build()).interpolate(x, y, new double[][] {{1, 2, 6}}, grid, null,
+                ProgressListener.NONE, Cancellation.none()))[0];
+        float[] three = new float[100];
+        Arrays.fill(three, 3);
+        assertArrayEquals(three, out, 1e-6f);
+    }
+
+    @Test
+    void cellsFarFromATinyClusterEqualBruteForce() {
+        // a millimetre-wide cluster seen from 10,000 km: more buckets away than an int counts
+        double[] x = {0, 0.001, 0.0005, 0.0002, 0.0009};
+        double[] y = {0, 0.001, 0.0003, 0.0008, 0.0001};
+        double[] v = {1, 2, 3, 4, 5};
+        GridGeometry grid = new GridGeometry(CRS, 1e7, 1e7, 1000, 1000, 3, 2);
+        IdwParameters p = IdwParameters.builder().optNeighbours(3).build();
+        float[] out = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new IdwInterpolator(p)
+                .interpolate(x, y, new double[][] {v}, grid, null, ProgressListener.NONE, Cancellation.none()))[0];
+        assertClose(bruteForce(x, y, v, grid, 2, 3, Double.POSITIVE_INFINITY, 1), out);
+    }
+
+    @Test
+    void cancellationStopsWithinALongRow() throws InterruptedException {
+        // one row of 20 million cells, each with a search of its own (fewer than k samples within the radius):
+        // polling between rows alone would notice only after the whole grid, seconds later
+        double[][] xy = clustered(2000, 13);
+        double[][] v = {xy[0].clone()};
+        GridGeometry grid = new GridGeometry(CRS, 0, 4_000, 10_000.0 / 20_000_000, 1, 20_000_000, 1);
+        IdwParameters p = IdwParameters.builder().optNeighbours(50).optRadius(300).optThreads(1).build();
+        Cancellation cancel = new Cancellation();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            long t0 = System.nanoTime();
+            timer.schedule(cancel::cancel, 1, TimeUnit.SECONDS);
+            assertThrows(CancelledException.class, () -> new IdwInterpolator(p)
+                    .interpolate(xy[0], xy[1], v, grid, null, ProgressListener.NONE, cancel));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(seconds < 3, "stopped within 2 s of the cancellation, not after " + seconds + " s");
+        } finally {
+            timer.shutdownNow();
+        }
     }
 }

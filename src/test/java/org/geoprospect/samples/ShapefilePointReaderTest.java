@@ -209,6 +209,25 @@ class ShapefilePointReaderTest {
         assertThePoints(t);
     }
 
+    @Test
+    void zipThatUnpacksFarBeyondItsSizeIsRefusedBeforeFillingTheDisk() throws Exception {
+        // 64 MiB of zeros in a 64 kB zip: a thousand times its size
+        Path zip = dir.resolve("bomb.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("bomb.dbf"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+        }
+        List<Path> before = temporaryFolders();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> read(zip, PointLayerOptions.DEFAULTS, new Warnings()));
+        assertTrue(e.getMessage().contains("bomb.zip unpacks to more than 16777216 bytes")
+                && e.getMessage().contains("100 times its size"), e.getMessage());
+        assertEquals(before, temporaryFolders(), "the partial copy is deleted");
+    }
+
     private Path zip(String name, String stem, String folder) throws IOException {
         Path zip = dir.resolve(name);
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {

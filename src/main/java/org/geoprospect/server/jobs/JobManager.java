@@ -19,25 +19,31 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs process executions as jobs within the {@link JobLimits}: synchronous ones in the caller's thread,
  * asynchronous ones in a bounded pool with a bounded queue. Every job is in the {@link JobStore} from the moment
  * it is accepted, with its progress, and has a folder for its files. A job still accepted or running when the
  * server last stopped is marked failed at start-up. Dismissing a running job cancels it; an execution over its
- * time limit is cancelled and fails; finished jobs are deleted, files and all, after the result lifetime.
- * Thread-safe.
+ * time limit is cancelled and fails. The work runs in a thread of its own, so that one that ignores its
+ * cancellation is abandoned after a grace period: its job fails and its slot is freed all the same. Finished jobs
+ * are deleted, files and all, after the result lifetime. Thread-safe.
  */
 public final class JobManager implements AutoCloseable {
     /** Percent steps below this are not written to the store, to spare it a write per batch. */
     private static final int PROGRESS_STEP = 1;
+    /** How long at most a cancelled execution has to stop before it is abandoned (less for shorter limits). */
+    private static final Duration MAX_GRACE = Duration.ofSeconds(10);
 
     /** What a job does: runs a process and returns its outputs. */
     @FunctionalInterface
@@ -56,6 +62,7 @@ public final class JobManager implements AutoCloseable {
     private final ThreadPoolExecutor async;
     private final Semaphore sync;
     private final ScheduledExecutorService timers;
+    private final ExecutorService works;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
@@ -83,6 +90,12 @@ public final class JobManager implements AutoCloseable {
             return t;
         });
         timers.scheduleWithFixedDelay(this::expireQuietly, 1, 60, TimeUnit.MINUTES);
+        // unbounded: the slots bound the executions that count, and abandoned ones must not block new ones
+        this.works = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "geoprospect-work");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public JobLimits limits() {
@@ -197,6 +210,7 @@ public final class JobManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        works.shutdownNow();
     }
 
     private Job accept(String processId, String inputsJson) {
@@ -220,14 +234,13 @@ public final class JobManager implements AutoCloseable {
         }
         r.job = r.job.running(clock.instant());
         save(r.job);
-        ScheduledFuture<?> watchdog = timers.schedule(() -> {
-            r.overTime = true;
-            r.cancellation.cancel();
-        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        Future<JobOutputs> outcome = works.submit(() -> work.run(folder(r.job.id()),
+                (fraction, message) -> progress(r, fraction, message), r.cancellation));
         try {
-            JobOutputs outputs = work.run(folder(r.job.id()), (fraction, message) -> progress(r, fraction, message),
-                    r.cancellation);
-            finish(r, r.job.succeeded(clock.instant(), outputs));
+            finish(r, r.job.succeeded(clock.instant(), awaitWithin(outcome, r, limit)));
+        } catch (Abandoned e) {
+            fail(r, new JobError("NoApplicableCode", null, "the execution ran longer than the server's limit of "
+                    + limit + " and did not stop when cancelled; it was abandoned"));
         } catch (CancelledException e) {
             if (r.dismissed) {
                 finish(r, r.job.dismissed(clock.instant()));
@@ -242,14 +255,54 @@ public final class JobManager implements AutoCloseable {
             }
         } catch (Exception | Error e) {
             fail(r, JobError.of(e));
-        } finally {
-            watchdog.cancel(false);
+        }
+    }
+
+    /**
+     * The work's outputs, or its exception rethrown. At the limit the work is cancelled and given a grace period
+     * (as long as the limit, at most {@link #MAX_GRACE}) to stop, then interrupted and abandoned.
+     *
+     * @throws Abandoned when it did not stop within the grace period
+     */
+    private JobOutputs awaitWithin(Future<JobOutputs> outcome, Running r, Duration limit) throws Exception {
+        try {
+            return unwrap(outcome, limit);
+        } catch (TimeoutException e) {
+            r.overTime = true;
+            r.cancellation.cancel();
+        }
+        try {
+            return unwrap(outcome, limit.compareTo(MAX_GRACE) < 0 ? limit : MAX_GRACE);
+        } catch (TimeoutException e) {
+            outcome.cancel(true);
+            throw new Abandoned();
+        }
+    }
+
+    private static JobOutputs unwrap(Future<JobOutputs> outcome, Duration wait) throws Exception {
+        try {
+            return outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    /** An execution that did not stop when cancelled and was left to end on its own. */
+    private static final class Abandoned extends Exception {
+        Abandoned() {
+            super(null, null, false, false);
         }
     }
 
     private void progress(Running r, double fraction, String message) {
         int percent = (int) Math.max(0, Math.min(99, Math.floor(100 * fraction)));
         Job before = r.job;
+        if (before.status().finished()) {
+            return; // an abandoned execution still reporting
+        }
         r.job = before.withProgress(percent, message);
         if (percent >= before.progress() + PROGRESS_STEP) {
             save(r.job);

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +104,66 @@ class JobManagerTest {
             });
             assertEquals(JobStatus.FAILED, job.status());
             assertTrue(job.message().contains("longer than the server's limit"), job.message());
+        }
+    }
+
+    /** Work that notices neither its cancellation nor an interrupt, until the test lets it go. */
+    private static JobManager.Work hung(CountDownLatch release) {
+        return (folder, progress, cancel) -> {
+            while (true) {
+                try {
+                    if (release.await(10, TimeUnit.MILLISECONDS)) {
+                        progress.progress(0.5, "still here");
+                        return NOTHING;
+                    }
+                } catch (InterruptedException ignored) {
+                    // deaf to it
+                }
+            }
+        };
+    }
+
+    @Test
+    void hungSynchronousExecutionsFailAtTheirLimitAndFreeTheirSlots() throws Exception {
+        JobLimits tight = new JobLimits(2, 1, 1, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofDays(1));
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, tight)) {
+            List<Future<Job>> hung = List.of(clients.submit(() -> jobs.run("p", "{}", hung(release))),
+                    clients.submit(() -> jobs.run("p", "{}", hung(release))));
+            for (Future<Job> f : hung) {
+                Job job = f.get(10, TimeUnit.SECONDS);
+                assertEquals(JobStatus.FAILED, job.status());
+                assertTrue(job.message().contains("did not stop when cancelled"), job.message());
+            }
+            assertEquals(JobStatus.SUCCESSFUL, jobs.run("p", "{}", (f, p, c) -> NOTHING).status());
+
+            release.countDown();
+            Thread.sleep(100);
+            Job first = jobs.get(hung.get(0).get().id()).orElseThrow();
+            assertEquals(JobStatus.FAILED, first.status(), "a late end changes nothing");
+            assertTrue(first.message().contains("abandoned"), first.message());
+        } finally {
+            release.countDown();
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHungAsynchronousJobFailsAtItsLimitAndTheNextOneRuns() throws Exception {
+        JobLimits tight = new JobLimits(1, 1, 1, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofDays(1));
+        CountDownLatch release = new CountDownLatch(1);
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, tight)) {
+            Job hung = jobs.submit("p", "{}", hung(release));
+            awaitFinished(jobs, hung.id());
+            Job failed = jobs.get(hung.id()).orElseThrow();
+            assertEquals(JobStatus.FAILED, failed.status());
+            assertTrue(failed.message().contains("longer than the server's limit"), failed.message());
+            Job next = jobs.submit("p", "{}", (f, p, c) -> NOTHING);
+            awaitFinished(jobs, next.id());
+            assertEquals(JobStatus.SUCCESSFUL, jobs.get(next.id()).orElseThrow().status());
+        } finally {
+            release.countDown();
         }
     }
 
