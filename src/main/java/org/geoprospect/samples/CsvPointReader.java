@@ -84,7 +84,7 @@ final class CsvPointReader implements PointLayerReader {
                 }
                 var crs = PointLayers.chooseCrs(null, options, xy.angular(), source, warnings);
                 PointTable table = Tables.build(source, crs, columns, coordinates, rows, lines, "line");
-                PointLayers.requireDegrees(table);
+                PointLayers.requireCoordinatesFitCrs(table);
                 return table;
             }
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -68,7 +68,7 @@ final class GeometryLayerRows {
         boolean angular = fields != null && fields.angular();
         Crs crs = PointLayers.chooseCrs(declared, options, angular, source, warnings);
         PointTable table = Tables.build(source, crs, columns, coordinates, rows, numbers, recordKind);
-        PointLayers.requireDegrees(table);
+        PointLayers.requireCoordinatesFitCrs(table);
         return table;
     }
 

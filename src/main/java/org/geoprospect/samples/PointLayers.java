@@ -68,14 +68,25 @@ public final class PointLayers {
     }
 
     /**
-     * Refuses coordinates that cannot be degrees when the CRS is geographic: projected metres read as degrees would
-     * land somewhere else without any other sign. Does nothing for a projected CRS.
+     * Refuses coordinates that do not fit the CRS's units. Projected metres read as degrees would land somewhere
+     * else without any other sign. Degrees read as projected lengths make a survey a few units wide at the
+     * projection's origin (a one-cell grid): every coordinate within ±180, ±90 is refused for a projected CRS,
+     * since real projected data lie so close to the natural origin of their CRS (within 360 m or ft, where false
+     * eastings usually put no data at all) only by mistake.
      *
-     * @throws InvalidInputException naming the first such record and asking for the projected CRS
+     * @throws InvalidInputException naming the first record at fault, or the CRS, and the CRS to give instead
      */
-    static void requireDegrees(PointTable table) {
+    static void requireCoordinatesFitCrs(PointTable table) {
         if (!table.crs().isGeographic()) {
-            return;
+            for (int i = 0; i < table.size(); i++) {
+                if (!looksLikeDegrees(table.x()[i], table.y()[i])) {
+                    return;
+                }
+            }
+            throw new InvalidInputException("crs", table.source() + ": every coordinate lies within ±180, ±90, as "
+                    + "longitude/latitude in degrees do, but the CRS is " + table.crs() + ", whose coordinates are "
+                    + "lengths: the samples would all lie within a few hundred metres of its origin; if they are "
+                    + "degrees, give --crs EPSG:4326");
         }
         for (int i = 0; i < table.size(); i++) {
             if (Math.abs(table.x()[i]) > 360 || Math.abs(table.y()[i]) > 90) {
@@ -84,5 +95,9 @@ public final class PointLayers {
                         + "; give the projected CRS as 'crs' (e.g. EPSG:3067)");
             }
         }
+    }
+
+    private static boolean looksLikeDegrees(double x, double y) {
+        return Math.abs(x) <= 180 && Math.abs(y) <= 90;
     }
 }

@@ -81,7 +81,10 @@ public final class Server implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.GZIP;
             c.startup.showJavalinBanner = false;
             c.jetty.port = config.port();
-            c.jetty.modifyServer(jetty -> jetty.setStopTimeout(30_000));
+            c.jetty.modifyServer(jetty -> {
+                jetty.setStopTimeout(30_000);
+                jetty.setErrorHandler(new ProtocolErrorHandler());
+            });
             c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                 if (config.corsOrigins().contains("*")) {
                     rule.anyHost();
@@ -107,7 +110,8 @@ public final class Server implements AutoCloseable {
                 }
             });
             // errors outside the protocols' own handlers (the write guard's 401, Javalin's own 413 from ctx.body()
-            // over maxRequestSize, which it would answer in plain text): each path in its protocol's error format
+            // over maxRequestSize, which it would answer in plain text): each path in its protocol's error format;
+            // Jetty's own (a bad URI, headers too large) go to the ProtocolErrorHandler
             c.routes.exception(Exception.class, Server::answer);
             c.routes.exception(HttpResponseException.class, Server::answer);
             for (Endpoints e : server.endpoints()) {
@@ -124,11 +128,16 @@ public final class Server implements AutoCloseable {
     }
 
     private static void answer(Exception e, Context ctx) {
-        if (ctx.path().startsWith("/wps")) {
+        if (isWps(ctx.path())) {
             WpsEndpoints.answer(ctx, e);
         } else {
             Problem.respond(ctx, e);
         }
+    }
+
+    /** Whether errors on this path are answered as WPS ExceptionReports (null: no path could be read). */
+    static boolean isWps(String path) {
+        return path != null && path.startsWith("/wps");
     }
 
     /** The route families, one per protocol or resource. */

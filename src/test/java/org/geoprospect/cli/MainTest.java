@@ -82,7 +82,7 @@ class MainTest {
 
     @Test
     void unknownElementNamesTheElementAndTheColumns() throws IOException {
-        String err = refused("x,y,Cu_ppm\n1,1,5\n2,2,6\n", "--crs", "EPSG:3067", "--elements", "Au");
+        String err = refused("x,y,Cu_ppm\n1000,1000,5\n2000,2000,6\n", "--crs", "EPSG:3067", "--elements", "Au");
         assertTrue(err.contains("'Au'") && err.contains("Cu_ppm"), err);
     }
 
@@ -106,20 +106,20 @@ class MainTest {
 
     @Test
     void elementWithAllValuesMissingIsRefused() throws IOException {
-        String err = refused("x,y,Cu,Au\n1,1,5,\n2,2,6,NA\n3,1,7,-9999\n", "--crs", "EPSG:3067",
+        String err = refused("x,y,Cu,Au\n1000,1000,5,\n2000,2000,6,NA\n3000,1000,7,-9999\n", "--crs", "EPSG:3067",
                 "--elements", "Cu,Au");
         assertTrue(err.contains("Au") && err.contains("no value"), err);
     }
 
     @Test
     void nonNumericValueNamesFileLineAndColumn() throws IOException {
-        String err = refused("x,y,Cu\n1,1,5\n2,2,lots\n", "--crs", "EPSG:3067", "--elements", "Cu");
+        String err = refused("x,y,Cu\n1000,1000,5\n2000,2000,lots\n", "--crs", "EPSG:3067", "--elements", "Cu");
         assertTrue(err.contains("s.csv, line 3, column Cu"), err);
     }
 
     @Test
     void errorsNameTheCommandLinesOptionsNotTheEnginesInputs() throws IOException {
-        Path f = csv("nocrs.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
+        Path f = csv("nocrs.csv", "x,y,Cu\n1000,1000,5\n2000,2000,6\n");
         Run range = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
                 "--cell-size", "-100", "--out", dir.resolve("r.tif").toString());
         assertEquals(Main.BAD_INPUT, range.status());
@@ -133,9 +133,9 @@ class MainTest {
 
     @Test
     void cellSizeAndSizeAreExclusiveAndOneIsNeeded() throws IOException {
-        String both = refused("x,y,Cu\n1,1,5\n2,2,6\n", "--crs", "EPSG:3067", "--elements", "Cu", "--size", "4x4");
+        String both = refused("x,y,Cu\n1000,1000,5\n2000,2000,6\n", "--crs", "EPSG:3067", "--elements", "Cu", "--size", "4x4");
         assertTrue(both.contains("--cell-size and --size exclude each other"), both);
-        Path f = csv("t.csv", "x,y,Cu\n1,1,5\n2,2,6\n");
+        Path f = csv("t.csv", "x,y,Cu\n1000,1000,5\n2000,2000,6\n");
         Run none = run("interpolate", "--samples", f.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
                 "--out", dir.resolve("o.tif").toString());
         assertEquals(Main.BAD_INPUT, none.status());

@@ -77,7 +77,7 @@ class CsvPointReaderTest {
 
     @Test
     void recordsWithoutCoordinatesAreSkippedWithAWarningAndLinesCountBlankLines() throws IOException {
-        Path file = write("gap.csv", "x,y,Cu\n1,2,3\n\n,5,6\n7,8,abc\n");
+        Path file = write("gap.csv", "x,y,Cu\n1000,2000,3\n\n,5,6\n7000,8000,abc\n");
         Warnings warnings = new Warnings();
         PointTable t = PointLayers.read(file, TM35, warnings);
         assertEquals(2, t.size());
@@ -102,7 +102,7 @@ class CsvPointReaderTest {
 
     @Test
     void nonNumericElementValueNamesFileLineAndColumn() throws IOException {
-        Path file = write("v.csv", "x,y,Cu_ppm\n1,2,5\n3,4,abc\n");
+        Path file = write("v.csv", "x,y,Cu_ppm\n1000,2000,5\n3000,4000,abc\n");
         PointTable t = read(file, TM35);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new SampleSetBuilder(ValuePolicy.DEFAULT).build(t, List.of("Cu"), new Warnings()));
@@ -138,6 +138,25 @@ class CsvPointReaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:4326")));
         assertTrue(e.getMessage().contains("m.csv, line 3") && e.getMessage().contains("'crs'"), e.getMessage());
+    }
+
+    @Test
+    void degreesWithAProjectedCrsAreRefused() throws IOException {
+        // Kolari in lon/lat declared as TM35FIN: read as metres, a survey 0.3 × 0.2 m wide
+        Path file = write("d.csv", "x,y\n24.05,67.35\n24.31,67.52\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:3067")));
+        assertEquals("crs", e.input());
+        assertTrue(e.getMessage().startsWith("d.csv: every coordinate lies within ±180, ±90")
+                && e.getMessage().contains("EPSG:3067") && e.getMessage().contains("give --crs EPSG:4326"),
+                e.getMessage());
+        assertEquals(2, read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:4326")).size());
+    }
+
+    @Test
+    void projectedCoordinatesNearTheOriginPassWhenOneLiesBeyondDegrees() throws IOException {
+        Path file = write("o.csv", "x,y\n24.05,67.35\n181,67.52\n");
+        assertEquals(2, read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:3067")).size());
     }
 
     @Test

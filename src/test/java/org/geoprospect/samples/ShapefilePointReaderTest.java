@@ -101,8 +101,8 @@ class ShapefilePointReaderTest {
     @Test
     void coordinatesFromNamedFieldsInsteadOfTheGeometry() throws Exception {
         Path shp = points("fields", "-lco", "ENCODING=UTF-8");
-        PointTable t = read(shp, new PointLayerOptions(null, "id", "Cu", null), new Warnings());
-        assertArrayEquals(new double[] {1, 3}, t.x()); // record 2 has no Cu: skipped
+        PointTable t = read(shp, new PointLayerOptions(null, "ny", "Cu", null), new Warnings());
+        assertArrayEquals(new double[] {7333402.25, 7581183}, t.x()); // record 2 has no Cu: skipped
         assertArrayEquals(new double[] {12.5, 0.001}, t.y());
         assertEquals(3067, t.crs().epsgCode().orElseThrow());
     }
@@ -118,13 +118,13 @@ class ShapefilePointReaderTest {
 
     @Test
     void nullShapesAndDeletedRecordsAreSkippedWithWarnings() throws Exception {
-        Path shp = ogr2ogr("gaps", "id,wkt\n1,POINT (10 20)\n2,\n3,POINT (30 40)\n4,POINT (50 60)\n",
+        Path shp = ogr2ogr("gaps", "id,wkt\n1,POINT (10000 20000)\n2,\n3,POINT (30000 40000)\n4,POINT (50000 60000)\n",
                 "-oo", "GEOM_POSSIBLE_NAMES=wkt", "-oo", "KEEP_GEOM_COLUMNS=NO", "-nlt", "POINT",
                 "-a_srs", "EPSG:3067");
         markDeleted(dir.resolve("gaps.dbf"), 3);
         Warnings warnings = new Warnings();
         PointTable t = read(shp, PointLayerOptions.DEFAULTS, warnings);
-        assertArrayEquals(new double[] {10, 50}, t.x());
+        assertArrayEquals(new double[] {10000, 50000}, t.x());
         assertArrayEquals(new String[] {"1", "4"}, t.values().get(t.columnIndex("id")));
         assertEquals("gaps.shp, record 4", t.where(1));
         assertTrue(warnings.list().contains("gaps.shp: 1 record(s) without a point were skipped"),

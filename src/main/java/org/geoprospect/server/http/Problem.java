@@ -11,6 +11,8 @@ import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.jobs.ServerBusyException;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Errors as RFC 7807 problem documents ({@code application/problem+json}), the error format of the OGC APIs: the
  * type names the OGC exception where one applies, the detail says what to change. Bad input is 400, an unknown
@@ -47,6 +49,14 @@ public final class Problem {
 
     /** Writes the problem document for an exception. */
     public static void respond(Context ctx, Exception e) {
+        if (e instanceof ServerBusyException) {
+            ctx.header("Retry-After", "60");
+        }
+        respond(ctx, of(e));
+    }
+
+    /** @return the problem document an exception stands for */
+    public static ObjectNode of(Exception e) {
         int status;
         String type;
         String title;
@@ -70,7 +80,6 @@ public final class Problem {
             status = 503;
             type = "about:blank";
             title = "Server busy";
-            ctx.header("Retry-After", "60");
         } else if (e instanceof CancelledException) {
             status = 500;
             type = "about:blank";
@@ -80,7 +89,7 @@ public final class Problem {
             type = "about:blank";
             title = e instanceof ExecutionFailedException ? "Execution failed" : "Server error";
         }
-        respond(ctx, status, type, title, detail);
+        return document(status, type, title, detail);
     }
 
     public static void respond(Context ctx, int status, String type, String title, String detail) {
@@ -99,6 +108,8 @@ public final class Problem {
 
     /** Writes a problem document made by {@link #document}. */
     public static void respond(Context ctx, ObjectNode problem) {
-        ctx.status(problem.get("status").asInt()).contentType("application/problem+json").result(problem.toString());
+        // as bytes: a string result would be sent in ISO-8859-1 for a media type without a charset, and JSON is UTF-8
+        ctx.status(problem.get("status").asInt()).contentType("application/problem+json")
+                .result(problem.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -78,6 +78,10 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
             return new InputValue.Literal(v.textValue());
         }
         if (v.isNumber()) { // 500.0 reads as 500, so that it fits an integer input too
+            if (!Double.isFinite(v.doubleValue())) { // 1e400 reads as infinity
+                throw new InvalidInputException(id, "input '" + id + "': the number is beyond the largest there is "
+                        + "(about ±1.8e308)");
+            }
             return new InputValue.Literal(v.isIntegralNumber() ? v.asText()
                     : v.decimalValue().stripTrailingZeros().toPlainString());
         }

@@ -38,7 +38,8 @@ public final class WpsEndpoints implements Endpoints {
     /** The request of a stored execution, kept in its job folder for the status location. */
     private static final String STORED_REQUEST = "wps-execute.xml";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String XML = "text/xml; charset=UTF-8";
+    /** The media type of every WPS answer. */
+    public static final String XML = "text/xml; charset=UTF-8";
 
     private final ProcessService server;
     private final DescriptionsDocument descriptions = new DescriptionsDocument();
@@ -191,6 +192,11 @@ public final class WpsEndpoints implements Endpoints {
     /** Answers an error raised outside the WPS handlers (e.g. the write guard's 401) as an ExceptionReport. */
     public static void answer(Context ctx, Exception e) {
         report(ctx, WpsExceptions.of(e));
+    }
+
+    /** The ExceptionReport an error raised outside Javalin (Jetty's own, e.g. a bad URI) stands for. */
+    public static byte[] exceptionReport(Exception e) {
+        return Xml.bytes(ExceptionReport.document(WpsExceptions.of(e)));
     }
 
     private static void report(Context ctx, OwsException e) {
