@@ -84,6 +84,7 @@ public final class Server implements AutoCloseable {
         app = Javalin.create(c -> {
             c.http.maxRequestSize = config.maxUploadBytes();
             c.http.compressionStrategy = CompressionStrategy.GZIP;
+            c.router.treatMultipleSlashesAsSingleSlash = true; // //processes as /processes, as clients joining URLs send
             c.startup.showJavalinBanner = false;
             c.jetty.port = config.port();
             c.jetty.modifyServer(jetty -> {
