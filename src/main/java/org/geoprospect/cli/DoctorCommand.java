@@ -2,6 +2,7 @@ package org.geoprospect.cli;
 
 import org.geoprospect.core.Folders;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.Version;
 import org.geoprospect.worker.NativeWorker;
 import org.geoprospect.worker.SelfCheck;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class DoctorCommand implements Callable<Integer> {
             throw new InvalidInputException("inputSize", "--input-size: " + inputSize + " is not between 8 and 512");
         }
         Runtime rt = Runtime.getRuntime();
-        out.println("geoprospect " + Main.class.getPackage().getImplementationVersion());
+        out.println("geoprospect " + Version.current());
         out.println("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", " + rt.availableProcessors() + " CPUs, max heap " + (rt.maxMemory() >> 20) + " MiB");
         out.println("os: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

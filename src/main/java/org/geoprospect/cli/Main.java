@@ -4,6 +4,7 @@ import org.geoprospect.core.CancelledException;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.GeoprospectException;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.Version;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.ProcessRegistry;
 import picocli.CommandLine;
@@ -41,7 +42,7 @@ public final class Main {
         CommandSpec rootSpec = CommandSpec.create().name("geoprospect");
         rootSpec.mixinStandardHelpOptions(true);
         rootSpec.usageMessage().description("Mineral-exploration targets from geochemistry with a CNN (Gao et al.).");
-        rootSpec.version("geoprospect " + Main.class.getPackage().getImplementationVersion());
+        rootSpec.version("geoprospect " + Version.current());
         CommandLine root = new CommandLine(rootSpec);
         Map<String, ProcessCommand> processCommands = new LinkedHashMap<>();
         for (GeoProcess p : registry.all().values()) {

@@ -1,5 +1,6 @@
 package org.geoprospect.cli;
 
+import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.layers.Layer;
@@ -9,7 +10,9 @@ import org.geoprospect.worker.SelfCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
+        requireFreePort(config.port());
         try (Server server = Server.start(config)) {
             if (demo) {
                 publishDemo(server);
@@ -82,6 +86,21 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return Main.OK;
+    }
+
+    /**
+     * Checked before the store is opened, and because Jetty's own failure to bind comes with Javalin's error log
+     * and a stack trace.
+     *
+     * @throws InvalidInputException on {@code port} when another program listens there
+     */
+    private static void requireFreePort(int port) {
+        try {
+            new ServerSocket(port).close();
+        } catch (IOException e) {
+            throw new InvalidInputException("port", "port " + port + " is already in use; stop what listens there "
+                    + "or choose another with --port");
+        }
     }
 
     /** The bundled survey's samples and deposits, as layers demo-samples and demo-deposits (once per store). */

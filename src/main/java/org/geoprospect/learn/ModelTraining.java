@@ -3,6 +3,7 @@ package org.geoprospect.learn;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.ProgressListener;
+import org.geoprospect.core.Version;
 import org.geoprospect.evaluate.CurveCsv;
 import org.geoprospect.evaluate.chart.CurveChart;
 import org.geoprospect.grid.Band;
@@ -202,9 +203,8 @@ public final class ModelTraining {
         c.put("eceAfter", calibration.eceAfter());
         validation.put("calibration", c);
         int ore = (int) data.patches().stream().filter(Patch::ore).count();
-        String version = ModelTraining.class.getPackage().getImplementationVersion();
         return new ModelManifest(null, r.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                version == null ? "dev" : version, inputs, kept.spec(), hyper,
+                Version.current(), inputs, kept.spec(), hyper,
                 new ModelManifest.Provenance(r.gridFile(), r.depositsFile(), data.report().usableDeposits(), ore,
                         data.patches().size() - ore), epochs, validation);
     }

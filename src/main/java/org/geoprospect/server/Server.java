@@ -76,9 +76,20 @@ public final class Server implements AutoCloseable {
     /** Opens the store and starts listening. */
     public static Server start(ServerConfig config) throws IOException, SQLException {
         Server server = new Server(config);
-        server.app = Javalin.create(c -> {
+        try {
+            server.listen();
+        } catch (RuntimeException e) { // the port in use, most often: the store must not stay open
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void listen() {
+        app = Javalin.create(c -> {
             c.http.maxRequestSize = config.maxUploadBytes();
             c.http.compressionStrategy = CompressionStrategy.GZIP;
+            c.router.treatMultipleSlashesAsSingleSlash = true; // //processes as /processes, as clients joining URLs send
             c.startup.showJavalinBanner = false;
             c.jetty.port = config.port();
             c.jetty.modifyServer(jetty -> {
@@ -114,17 +125,16 @@ public final class Server implements AutoCloseable {
             // Jetty's own (a bad URI, headers too large) go to the ProtocolErrorHandler
             c.routes.exception(Exception.class, Server::answer);
             c.routes.exception(HttpResponseException.class, Server::answer);
-            for (Endpoints e : server.endpoints()) {
+            for (Endpoints e : endpoints()) {
                 e.register(c.routes);
             }
         }).start();
         // a synchronous execution may keep a connection silent for as long as it is allowed to run
-        for (Connector connector : server.app.jettyServer().server().getConnectors()) {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof ServerConnector sc) {
                 sc.setIdleTimeout(config.limits().maxSyncTime().toMillis() + 60_000);
             }
         }
-        return server;
     }
 
     private static void answer(Exception e, Context ctx) {

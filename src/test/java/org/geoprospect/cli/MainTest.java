@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +171,24 @@ class MainTest {
                 "--elements", "Cu,Ni,Co,Zn", "--extent", "0,0,23000,23000");
         assertTrue(err.contains("cellSize 1.0 gives 23000 × 23000 = 529000000 cells")
                 && err.contains("need 8464000000 bytes") && err.contains("the Java heap has"), err);
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() {
+        Run r = run("--version");
+        assertEquals(Main.OK, r.status());
+        assertTrue(r.out().strip().matches("geoprospect \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r.out());
+    }
+
+    @Test
+    void serveOnAPortInUseSaysSoInOneLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Run r = run("serve", "--port", Integer.toString(taken.getLocalPort()), "--data",
+                    dir.resolve("data").toString());
+            assertEquals(Main.BAD_INPUT, r.status(), r.err());
+            assertEquals("error: port " + taken.getLocalPort() + " is already in use; stop what listens there or "
+                    + "choose another with --port", r.err().strip());
+        }
     }
 
     @Test

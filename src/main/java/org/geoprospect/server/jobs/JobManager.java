@@ -332,8 +332,9 @@ public final class JobManager implements AutoCloseable {
 
     private void delete(String id) {
         try {
-            store.delete(id);
+            // files first: a job that can no longer be found has no files left
             Folders.deleteRecursively(folder(id));
+            store.delete(id);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot delete job " + id + ": " + e.getMessage(), e);
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
@@ -44,26 +43,15 @@ public final class JobsEndpoints implements Endpoints {
     }
 
     private void list(Context ctx) {
-        int limit = count(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = count(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        List<Job> jobs = server.jobs().list(limit + 1, offset); // one more tells whether there is a next page
+        Page page = Page.of(ctx, DEFAULT_LIMIT, MAX_LIMIT);
+        // one more tells whether there is a next page
+        List<Job> jobs = server.jobs().list(page.limit() + 1, page.offset());
         ServerLinks links = links(ctx);
         ObjectNode list = Json.MAPPER.createObjectNode();
         ArrayNode items = list.putArray("jobs");
-        jobs.stream().limit(limit).forEach(j -> items.add(StatusInfo.of(j, links)));
-        ArrayNode l = list.putArray("links");
-        links.add(l, "self", "application/json", "this page of jobs", page(limit, offset));
-        if (jobs.size() > limit) {
-            links.add(l, "next", "application/json", "the next page", page(limit, offset + limit));
-        }
-        if (offset > 0) {
-            links.add(l, "prev", "application/json", "the previous page", page(limit, Math.max(0, offset - limit)));
-        }
+        jobs.stream().limit(page.limit()).forEach(j -> items.add(StatusInfo.of(j, links)));
+        page.addLinks(links, list.putArray("links"), "/jobs", "jobs", jobs.size() > page.limit());
         Json.send(ctx, list);
-    }
-
-    private static String page(int limit, int offset) {
-        return "/jobs?limit=" + limit + "&offset=" + offset;
     }
 
     private void dismiss(Context ctx) {
@@ -86,23 +74,6 @@ public final class JobsEndpoints implements Endpoints {
 
     private static Problem.NotFoundException noSuchJob(String id) {
         return new Problem.NotFoundException(JobResults.NO_SUCH_JOB, "no job '" + id + "'");
-    }
-
-    private static int count(Context ctx, String name, int fallback, int min, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidInputException(name, "'" + name + "' is a whole number from " + min + " to " + max
-                + ", not '" + v + "'");
     }
 
     private ServerLinks links(Context ctx) {

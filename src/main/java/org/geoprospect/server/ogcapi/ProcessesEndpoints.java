@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * {@code /processes}: the process list, each process's description, and execution —
+ * {@code /processes}: the process list in pages (OGC API – Processes' limit: default {@value #DEFAULT_LIMIT}, at
+ * most {@value #MAX_LIMIT}; {@code offset}; a {@code next} link while there are more), each process's
+ * description, and execution —
  * {@code POST /processes/{id}/execution} runs the process synchronously and answers with its results, or with
  * {@code Prefer: respond-async} accepts a job (201, {@code Location: /jobs/{id}}) and answers with its status.
  * Inputs are checked before a job exists; a synchronous job that fails is answered with its problem.
@@ -25,6 +27,9 @@ import java.util.Locale;
 public final class ProcessesEndpoints implements Endpoints {
     static final String NO_SUCH_PROCESS =
             "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/no-such-process";
+    /** The standard's limit.yaml. */
+    private static final int DEFAULT_LIMIT = 10;
+    private static final int MAX_LIMIT = 10_000;
 
     private final ProcessService server;
     private final JobResults results;
@@ -43,12 +48,15 @@ public final class ProcessesEndpoints implements Endpoints {
     }
 
     private void list(Context ctx) {
+        Page page = Page.of(ctx, DEFAULT_LIMIT, MAX_LIMIT);
         ServerLinks links = links(ctx);
         ObjectNode list = Json.MAPPER.createObjectNode();
         ArrayNode processes = list.putArray("processes");
-        server.processes().all().values().forEach(p -> processes.add(ProcessDocuments.summary(p.description(),
-                links)));
-        links.add(list.putArray("links"), "self", "application/json", "the processes", "/processes");
+        var all = server.processes().all().values();
+        all.stream().skip(page.offset()).limit(page.limit())
+                .forEach(p -> processes.add(ProcessDocuments.summary(p.description(), links)));
+        page.addLinks(links, list.putArray("links"), "/processes", "processes",
+                (long) page.offset() + page.limit() < all.size());
         Json.send(ctx, list);
     }
 

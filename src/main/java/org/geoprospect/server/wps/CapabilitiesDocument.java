@@ -56,7 +56,8 @@ final class CapabilitiesDocument {
 
         Element languages = Xml.add(root, Xml.WPS, "wps:Languages");
         Xml.add(Xml.add(languages, Xml.WPS, "wps:Default"), Xml.OWS, "ows:Language", Xml.LANGUAGE);
-        Xml.add(Xml.add(languages, Xml.WPS, "wps:Supported"), Xml.OWS, "ows:Language", Xml.LANGUAGE);
+        Element supported = Xml.add(languages, Xml.WPS, "wps:Supported");
+        WpsRequest.LANGUAGES.forEach(l -> Xml.add(supported, Xml.OWS, "ows:Language", l));
         return doc;
     }
 

@@ -44,13 +44,13 @@ final class KvpRequests {
         if (request == null || request.isBlank()) {
             throw OwsException.missing("request");
         }
-        WpsRequest.checkLanguage(value(raw, "language"));
         switch (request.toLowerCase(Locale.ROOT)) {
             case "getcapabilities" -> {
                 return new WpsRequest.GetCapabilities(list(value(raw, "acceptversions")));
             }
             case "describeprocess" -> {
                 WpsRequest.checkVersion(value(raw, "version"));
+                WpsRequest.checkLanguage(value(raw, "language"));
                 return new WpsRequest.DescribeProcess(list(value(raw, "identifier")));
             }
             case "execute" -> {

@@ -101,10 +101,23 @@ sealed interface WpsRequest {
         }
     }
 
-    /** @throws OwsException when a language other than the service's is asked for */
+    /**
+     * The languages the capabilities list as supported: the service's text is British English, which serves
+     * clients asking for en-US (as the OGC TEAM Engine does) too.
+     */
+    static final List<String> LANGUAGES = List.of(Xml.LANGUAGE, "en-US");
+
+    /**
+     * For DescribeProcess. GetCapabilities and Execute do not check the language: WPS 1.0.0 has them answer in the
+     * default language when the one asked for is not supported.
+     *
+     * @throws OwsException when a language the service does not support is asked for
+     */
     static void checkLanguage(String language) {
-        if (language != null && !language.isBlank() && !language.equalsIgnoreCase(Xml.LANGUAGE)) {
-            throw OwsException.invalid("language", "the only language is " + Xml.LANGUAGE + ", not " + language);
+        if (language != null && !language.isBlank()
+                && LANGUAGES.stream().noneMatch(l -> l.equalsIgnoreCase(language.strip()))) {
+            throw OwsException.invalid("language", "the languages are " + String.join(", ", LANGUAGES) + ", not "
+                    + language);
         }
     }
 

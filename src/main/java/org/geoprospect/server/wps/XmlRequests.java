@@ -29,7 +29,6 @@ final class XmlRequests {
                     + "to be wps:GetCapabilities, wps:DescribeProcess or wps:Execute in namespace " + Xml.WPS, 400);
         }
         WpsRequest.checkService(Xml.attribute(root, null, "service"));
-        WpsRequest.checkLanguage(Xml.attribute(root, null, "language"));
         switch (root.getLocalName()) {
             case "GetCapabilities" -> {
                 Element accept = Xml.child(root, Xml.WPS, "AcceptVersions");
@@ -44,6 +43,7 @@ final class XmlRequests {
             }
             case "DescribeProcess" -> {
                 WpsRequest.checkVersion(Xml.attribute(root, null, "version"));
+                WpsRequest.checkLanguage(Xml.attribute(root, null, "language"));
                 return new WpsRequest.DescribeProcess(Xml.children(root, Xml.OWS, "Identifier").stream()
                         .map(e -> e.getTextContent().strip()).toList());
             }

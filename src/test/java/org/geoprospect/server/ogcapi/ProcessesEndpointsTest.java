@@ -62,6 +62,39 @@ class ProcessesEndpointsTest {
     }
 
     @Test
+    void theListComesInPagesOfTheLimitWithNextLinks() throws Exception {
+        JsonNode first = api.getJson("/processes?limit=1");
+        assertEquals(1, first.get("processes").size());
+        assertEquals("interpolate", first.at("/processes/0/id").asText());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode page = first; page != null; page = next(page)) {
+            page.get("processes").forEach(p -> ids.add(p.get("id").asText()));
+        }
+        assertEquals(List.of("interpolate", "selectElements", "trainModel", "predictTargets"), ids);
+        JsonNode middle = api.getJson("/processes?limit=2&offset=1");
+        assertEquals("selectElements,trainModel", middle.at("/processes/0/id").asText() + ","
+                + middle.at("/processes/1/id").asText());
+        assertEquals(4, api.getJson("/processes?limit=99999").get("processes").size(), "above the maximum: the maximum");
+        ApiClient.problem(api.get("/processes?limit=0"), 400, "limit");
+    }
+
+    private JsonNode next(JsonNode page) throws Exception {
+        for (JsonNode link : page.get("links")) {
+            if (link.get("rel").asText().equals("next")) {
+                return api.getJson(link.get("href").asText());
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void duplicateSlashesResolveLikeOne() throws Exception {
+        String root = server.localUri().toString(); // ends with a slash
+        assertEquals(4, api.getJson(root + "/processes").get("processes").size());
+        assertEquals("interpolate", api.getJson(root + "processes//interpolate").get("id").asText());
+    }
+
+    @Test
     void describesInputsWithSchemasFromTheProcessDescription() throws Exception {
         JsonNode d = api.getJson("/processes/interpolate");
         assertEquals("interpolate", d.get("id").asText());

@@ -62,6 +62,21 @@ class WpsCapabilitiesTest {
     }
 
     @Test
+    void anyLanguageGetsTheCapabilitiesAndExecuteInTheDefaultOne() throws Exception {
+        for (String language : List.of("en-US", "fr-FR")) {
+            WpsClient.Reply caps = wps.get("service=WPS&request=GetCapabilities&language=" + language);
+            assertEquals(200, caps.status(), language);
+            assertEquals("en-GB", caps.at("/wps:Capabilities/@*[local-name()='lang']"));
+            assertEquals(List.of("en-GB", "en-US"), caps.all("//wps:Languages/wps:Supported/ows:Language"));
+            // an Execute gets as far as its inputs
+            wps.get("service=WPS&request=Execute&version=1.0.0&identifier=interpolate&language=" + language)
+                    .assertException(400, "MissingParameterValue", "samples");
+        }
+        assertEquals(200, wps.get("service=WPS&request=DescribeProcess&version=1.0.0&identifier=interpolate"
+                + "&language=en-US").status());
+    }
+
+    @Test
     void capabilitiesByPostAndVersionNegotiation() throws Exception {
         WpsClient.Reply caps = wps.post("""
                 <wps:GetCapabilities xmlns:wps="http://www.opengis.net/wps/1.0.0"

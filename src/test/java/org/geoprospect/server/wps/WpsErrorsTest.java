@@ -55,7 +55,7 @@ class WpsErrorsTest {
                 .assertException(400, "MissingParameterValue", "version");
         wps.get("service=WPS&request=DescribeProcess&version=2.0.0&identifier=interpolate")
                 .assertException(400, "InvalidParameterValue", "version");
-        wps.get("service=WPS&request=GetCapabilities&language=fr-FR")
+        wps.get("service=WPS&request=DescribeProcess&version=1.0.0&identifier=interpolate&language=fr-FR")
                 .assertException(400, "InvalidParameterValue", "language");
     }
 
