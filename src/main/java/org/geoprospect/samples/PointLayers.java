@@ -86,7 +86,7 @@ public final class PointLayers {
             throw new InvalidInputException("crs", table.source() + ": every coordinate lies within ±180, ±90, as "
                     + "longitude/latitude in degrees do, but the CRS is " + table.crs() + ", whose coordinates are "
                     + "lengths: the samples would all lie within a few hundred metres of its origin; if they are "
-                    + "degrees, give --crs EPSG:4326");
+                    + "degrees, give 'crs' EPSG:4326");
         }
         for (int i = 0; i < table.size(); i++) {
             if (Math.abs(table.x()[i]) > 360 || Math.abs(table.y()[i]) > 90) {

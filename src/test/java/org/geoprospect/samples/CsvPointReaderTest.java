@@ -148,7 +148,7 @@ class CsvPointReaderTest {
                 () -> read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:3067")));
         assertEquals("crs", e.input());
         assertTrue(e.getMessage().startsWith("d.csv: every coordinate lies within ±180, ±90")
-                && e.getMessage().contains("EPSG:3067") && e.getMessage().contains("give --crs EPSG:4326"),
+                && e.getMessage().contains("EPSG:3067") && e.getMessage().contains("give 'crs' EPSG:4326"),
                 e.getMessage());
         assertEquals(2, read(file, PointLayerOptions.DEFAULTS.withCrs("EPSG:4326")).size());
     }
