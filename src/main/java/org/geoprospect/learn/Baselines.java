@@ -36,14 +36,18 @@ public final class Baselines {
         int channels = data.patches().get(0).channels();
         double[][] train = features(data, training, cropSize);
         double[][] valid = features(data, validation, cropSize);
-        int[] trainLabels = labels(data, training);
+        boolean[] trainOre = ore(data, training);
+        int[] trainLabels = new int[trainOre.length];
+        for (int i = 0; i < trainOre.length; i++) {
+            trainLabels[i] = trainOre[i] ? 1 : 0;
+        }
         boolean[] validOre = ore(data, validation);
 
         int best = 0;
         int bestSign = 1;
         double bestAuc = -1;
         for (int c = 0; c < channels; c++) {
-            double auc = auc(column(train, c), ore(data, training));
+            double auc = auc(column(train, c), trainOre);
             double signed = Math.max(auc, 1 - auc);
             if (signed > bestAuc) {
                 bestAuc = signed;
@@ -102,14 +106,6 @@ public final class Baselines {
             x[i] = means;
         }
         return x;
-    }
-
-    private static int[] labels(PatchDataset data, int[] indices) {
-        int[] y = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            y[i] = data.patches().get(indices[i]).ore() ? 1 : 0;
-        }
-        return y;
     }
 
     private static boolean[] ore(PatchDataset data, int[] indices) {
