@@ -9,7 +9,6 @@ import org.geoprospect.core.ProgressListener;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.testsupport.ModelLibraries;
 import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.AfterAll;
@@ -50,10 +49,6 @@ class PredictTargetsProcessTest {
 
     private static final ModelLibraries LIBRARIES = new ModelLibraries();
 
-    private static ModelLibrary library(Path store) {
-        return LIBRARIES.at(store);
-    }
-
     @AfterAll
     static void closeLibraries() {
         LIBRARIES.close();
@@ -73,7 +68,7 @@ class PredictTargetsProcessTest {
         in.put("patch", List.of("24"));
         in.put("epochs", List.of("6"));
         modelId = (String) train.execute(ProcessInputs.of(train.description(), in),
-                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, library(store)))
+                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, LIBRARIES.at(store)))
                 .outputs().get("modelId");
     }
 
@@ -98,7 +93,7 @@ class PredictTargetsProcessTest {
         }
         return p.execute(ProcessInputs.of(p.description(), in), new ProcessContext(ProgressListener.NONE,
                 Cancellation.none(), id -> out.resolve(p.description().output(id).orElseThrow().fileName()),
-                library(storeDir)));
+                LIBRARIES.at(storeDir)));
     }
 
     @Test
@@ -213,7 +208,7 @@ class PredictTargetsProcessTest {
         Path copy = dir.resolve("store-copy");
         copyTree(store, copy);
         predict(dir.resolve("first"), copy, grid);
-        assertEquals(List.of(modelId), library(copy).cache().ids());
+        assertEquals(List.of(modelId), LIBRARIES.at(copy).cache().ids());
         // without its weights on disk, only the cached model can serve the second prediction
         try (Stream<Path> files = Files.list(copy.resolve(modelId))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".params")).toList()) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
-import org.geoprospect.learn.ModelLibrary;
 import org.geoprospect.testsupport.ModelLibraries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,10 +31,6 @@ class TrainModelProcessTest {
     private static Path grid;
 
     private static final ModelLibraries LIBRARIES = new ModelLibraries();
-
-    private static ModelLibrary library(Path store) {
-        return LIBRARIES.at(store);
-    }
 
     @AfterAll
     static void closeLibraries() {
@@ -66,7 +61,7 @@ class TrainModelProcessTest {
             in.put(extra[i], List.of(extra[i + 1]));
         }
         return p.execute(ProcessInputs.of(p.description(), in),
-                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, library(store)));
+                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, LIBRARIES.at(store)));
     }
 
     @Test
@@ -95,10 +90,10 @@ class TrainModelProcessTest {
         assertTrue(Files.readAllLines(store.resolve("survey-v1/curves.csv")).size() >= 2);
         assertTrue(((String) r.outputs().get("validation")).startsWith("AUC "));
         // the fresh model is in the shared cache: taking it out does not load it
-        try (var cached = library(store).cache().get("survey-v1")) {
+        try (var cached = LIBRARIES.at(store).cache().get("survey-v1")) {
             assertEquals("survey-v1", cached.id());
         }
-        assertEquals(List.of("survey-v1"), library(store).cache().ids());
+        assertEquals(List.of("survey-v1"), LIBRARIES.at(store).cache().ids());
     }
 
     @Test
