@@ -193,7 +193,8 @@ public final class Trainer {
                     NDArray x = PatchBatch.inputs(batch, part,
                             i -> augmenter.augment(data.patches().get(i), epoch, i), channels, p.cropSize());
                     NDArray y = PatchBatch.labels(batch, data, part);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                    try (GradientTurn turn = GradientTurn.take();
+                         GradientCollector collector = trainer.newGradientCollector()) {
                         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                         NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                         collector.backward(l);

@@ -70,7 +70,8 @@ public final class TrainingStepCheck {
                 try (NDManager step = model.getNDManager().newSubManager()) {
                     NDArray x = step.create(values, new Shape(batch, channels, inputSize, inputSize));
                     NDArray y = step.create(labels);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                    try (GradientTurn turn = GradientTurn.take();
+                         GradientCollector collector = trainer.newGradientCollector()) {
                         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                         NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                         collector.backward(loss);

@@ -101,6 +101,8 @@ public final class TargetGeoPackage {
             contents.setDescription(DESCRIPTION);
             gpkg.getContentsDao().update(contents);
             insert(gpkg.getFeatureDao(layer), targets, srsId);
+            // optional in the standard, but GeoTools (so GeoServer) cannot open a read-only GeoPackage without it
+            gpkg.createExtensionsTable();
         } catch (SQLException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.geoprospect.process;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
+import org.geoprospect.grid.GdalBandItems;
 import org.geoprospect.learn.ModelLibrary;
 
 import java.io.IOException;
@@ -127,6 +128,15 @@ public final class ProcessExecutor {
             }
             if (value instanceof InputValue.File f) {
                 return f.path().toString();
+            }
+            if (value instanceof InputValue.Grid g) {
+                if (base == null) {
+                    throw new IllegalStateException("this host gives files and literals only, not " + value);
+                }
+                Files.createDirectories(base.getParent());
+                Path file = Path.of(base + ".tif");
+                GdalBandItems.relabel(g.path(), g.bands(), file);
+                return file.toString();
             }
             if (base == null) {
                 throw new IllegalStateException("this host gives files and literals only, not " + value);

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -419,7 +420,7 @@ public final class NativeWorker implements ProcessRunner {
                         continue;
                     }
                     if (type.equals("progress")) {
-                        call.progress.progress(m.path("fraction").asDouble(), m.path("message").asText());
+                        report(call, m.path("fraction").asDouble(), m.path("message").asText());
                     } else {
                         call.answer.complete(m);
                     }
@@ -430,6 +431,15 @@ public final class NativeWorker implements ProcessRunner {
                 }
             }
             died();
+        }
+
+        /** A host's listener that throws loses that report, never the connection (and the other jobs on it). */
+        private void report(Call call, double fraction, String message) {
+            try {
+                call.progress.progress(fraction, message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "progress listener of " + call.what + " failed", e);
+            }
         }
 
         /** The worker has gone: every call still waiting fails, saying how it went. */

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -118,6 +119,20 @@ class NativeWorkerTest {
         assertEquals(out.resolve("targets.gpkg").toAbsolutePath(), predicted.outputs().get("targets"));
         assertTrue(predicted.outputs().get("summary") instanceof String s && s.contains("targets"));
         assertTrue(progress.size() > 2 && progress.get(progress.size() - 1) == 1.0, "progress crosses over");
+    }
+
+    @Test
+    void aHostListenerThatThrowsLosesOnlyItsReports() {
+        long pid = worker.pid();
+        AtomicInteger reports = new AtomicInteger();
+        // GeoServer's listener throws when called outside its execution thread
+        ProcessResult trained = train("listener", 2, (fraction, message) -> {
+            reports.incrementAndGet();
+            throw new IllegalStateException("not on my thread");
+        }, Cancellation.none());
+        assertTrue(reports.get() > 1, "reports kept coming");
+        assertTrue(trained.outputs().get("modelId") instanceof String);
+        assertEquals(pid, worker.pid(), "the same worker");
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.geoprospect.geoserver;
+
+import org.geoprospect.process.ProcessExecutor;
+import org.geoprospect.worker.NativeWorker;
+import org.geoserver.platform.GeoServerExtensions;
+import org.geoserver.platform.GeoServerResourceLoader;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The plugin's one engine per GeoServer (a Spring singleton): the native worker that owns PyTorch, the device and
+ * the model cache under {@code GEOSERVER_DATA_DIR/geoprospect/models}, and the executor every process runs through.
+ * The worker starts with the first process that needs it and stops with the application context, so a native crash
+ * fails that job, never GeoServer.
+ */
+public final class GeoprospectHost implements DisposableBean {
+    private static final Logger LOG = Logger.getLogger(GeoprospectHost.class.getName());
+    /** The worker's heap (e.g. {@code 4g}); default: GeoServer's maximum heap. */
+    static final String WORKER_HEAP = "GEOPROSPECT_WORKER_HEAP";
+
+    private final Path home;
+    private final NativeWorker worker;
+    private final ProcessExecutor executor;
+
+    public GeoprospectHost(GeoServerResourceLoader loader) throws IOException {
+        this.home = loader.getBaseDirectory().toPath().resolve("geoprospect");
+        NativeWorker.Builder builder = NativeWorker.builder(home.resolve("worker"), models())
+                .optClassPath(classPath(GeoprospectHost.class.getClassLoader()));
+        String heap = GeoServerExtensions.getProperty(WORKER_HEAP);
+        if (heap != null && !heap.isBlank()) {
+            builder.optHeapBytes(bytes(heap.strip()));
+        }
+        this.worker = builder.build();
+        this.executor = new ProcessExecutor(worker, null);
+        LOG.info("geoprospect: models in " + models() + "; trainModel and predictTargets run in a worker JVM");
+    }
+
+    /** Where trained models are stored and loaded from. */
+    public Path models() {
+        return home.resolve("models");
+    }
+
+    /** Where published targets and probability maps are kept. */
+    Path layers() {
+        return home.resolve("layers");
+    }
+
+    ProcessExecutor executor() {
+        return executor;
+    }
+
+    NativeWorker worker() {
+        return worker;
+    }
+
+    @Override
+    public void destroy() {
+        worker.close();
+    }
+
+    /**
+     * The worker's class path: the jars of the web application's class loaders (Tomcat's and Jetty's are URL class
+     * loaders), else this JVM's ({@code java.class.path}, as in a test).
+     */
+    static String classPath(ClassLoader loader) {
+        Set<String> entries = new LinkedHashSet<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    if ("file".equals(url.getProtocol())) {
+                        try {
+                            entries.add(new File(url.toURI()).getPath());
+                        } catch (URISyntaxException e) {
+                            entries.add(url.getPath());
+                        }
+                    }
+                }
+            }
+        }
+        String own = System.getProperty("java.class.path");
+        if (own != null && !own.isBlank()) {
+            entries.add(own);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    static long bytes(String size) {
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        long factor = switch (unit) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = factor == 1 ? size : size.substring(0, size.length() - 1);
+        try {
+            return Long.parseLong(digits) * factor;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(WORKER_HEAP + "=" + size + " is not a size such as 4g");
+        }
+    }
+}
