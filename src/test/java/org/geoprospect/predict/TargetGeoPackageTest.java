@@ -159,6 +159,15 @@ class TargetGeoPackageTest {
     }
 
     @Test
+    void theExtensionsTableIsThereForGeoToolsReadOnlyReaders() throws Exception {
+        Path file = dir.resolve("targets.gpkg");
+        TargetGeoPackage.write(SampleTargets.utm50(), UTM_50N, file);
+        // optional in the standard; GeoTools (GeoServer) opens a read-only GeoPackage only with it
+        assertEquals("1", Ogr.sql(file, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'gpkg_extensions'")
+                .get(0).get("n"));
+    }
+
+    @Test
     void noTargetsGiveAValidEmptyLayer() throws Exception {
         Path file = dir.resolve("targets.gpkg");
         TargetGeoPackage.write(List.of(), UTM_50N, file);

@@ -350,6 +350,24 @@ public class GeoprospectWpsTest extends WPSTestSupport {
         return w.toString();
     }
 
+    /**
+     * Our own GeoTIFF sent inline reaches the engine through a coverage that is not in the catalog: its band names
+     * and normalisation come back from the GDAL metadata GeoTools kept, so the selection is the catalog layer's.
+     */
+    @Test
+    public void anInlineGeoTiffKeepsItsElements() throws Exception {
+        String base64 = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(getDataDirectory().root()
+                .toPath().resolve("grid.tif")));
+        String inline = "<wps:Input><ows:Identifier>grid</ows:Identifier><wps:Data><wps:ComplexData "
+                + "mimeType='image/tiff' encoding='base64'>" + base64 + "</wps:ComplexData></wps:Data></wps:Input>";
+        Document a = postAsDOM(root(), execute("selectElements", inline + wfs("deposits", "gp:deposits")
+                + literal("buffer", "5"), document("selected")));
+        Document b = postAsDOM(root(), execute("selectElements", wcs("grid", "gp__grid")
+                + wfs("deposits", "gp:deposits") + literal("buffer", "5"), document("selected")));
+        assertTrue(dump(a), literalOutput(a, "selected").length() > 0);
+        assertEquals(literalOutput(b, "selected"), literalOutput(a, "selected"));
+    }
+
     @Test
     public void badInputIsAnExceptionReportNamingTheInput() throws Exception {
         Document d = postAsDOM(root(), execute("interpolate", wfs("samples", "gp:samples")
