@@ -19,6 +19,7 @@ import org.geoprospect.grid.GeoTiffWriter;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.grid.Raster;
+import org.geoprospect.learn.EngineInfo;
 import org.geoprospect.predict.PredictionEvaluation;
 import org.geoprospect.predict.SelectionRule;
 import org.geoprospect.predict.Target;
@@ -99,7 +100,7 @@ public final class PredictTargetsProcess implements GeoProcess {
             evaluation.successRate().ifPresent(curve -> OutputFiles.write(context, "successRate", outputs,
                     file -> successRateChart(curve, outcome.selection().areaShare()).writePng(file)));
         }
-        outputs.put("summary", summary(outcome));
+        outputs.put("summary", summary(outcome) + "; predicted on " + EngineInfo.current().device());
         context.progress().progress(1, "done");
         return new ProcessResult(outputs, warnings.list());
     }

@@ -4,6 +4,7 @@ import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.Warnings;
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.Raster;
+import org.geoprospect.learn.EngineInfo;
 import org.geoprospect.learn.ModelTraining;
 import org.geoprospect.learn.NetworkArchitecture;
 import org.geoprospect.learn.PatchParameters;
@@ -79,7 +80,7 @@ public final class TrainModelProcess implements GeoProcess {
         outcome.warnings().forEach(warnings::add);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("modelId", outcome.modelId());
-        outputs.put("validation", summary(outcome.validation()));
+        outputs.put("validation", summary(outcome.validation()) + "; trained on " + EngineInfo.current().device());
         outputs.put("manifest", outcome.manifest());
         outputs.put("curves", outcome.curves());
         outputs.put("reliability", outcome.reliability());

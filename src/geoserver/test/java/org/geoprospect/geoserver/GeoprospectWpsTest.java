@@ -295,6 +295,7 @@ public class GeoprospectWpsTest extends WPSTestSupport {
                 document("modelId", "validation")));
         String model = literalOutput(trained, "modelId");
         assertTrue(dump(trained), model.startsWith("harness"));
+        assertTrue(literalOutput(trained, "validation").matches(".*; trained on (cpu|gpu)\\(\\d*\\)$"));
         assertTrue(Files.isDirectory(getDataDirectory().root().toPath().resolve("geoprospect/models")));
 
         Document predicted = postAsDOM(root(), execute("predictTargets", wcs("grid", "gp__grid")
@@ -305,6 +306,7 @@ public class GeoprospectWpsTest extends WPSTestSupport {
         String summary = literalOutput(predicted, "summary");
         int targets = Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
         assertTrue(summary, targets > 0);
+        assertTrue(summary, summary.matches(".*; predicted on (cpu|gpu)\\(\\d*\\)$"));
 
         Document features = getAsDOM("wfs?service=WFS&version=1.0.0&request=GetFeature&typeName=gp:targets");
         assertXpathEvaluatesTo(String.valueOf(targets), "count(//gml:featureMember)", features);
