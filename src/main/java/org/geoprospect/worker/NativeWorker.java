@@ -215,6 +215,11 @@ public final class NativeWorker implements ProcessRunner {
         return current != null && current.process.isAlive() ? current.process.pid() : -1;
     }
 
+    /** @return the executions running in the worker now (0 when none runs): a host's status, and its tests' */
+    public synchronized int running() {
+        return current != null && current.alive ? current.calls.size() : 0;
+    }
+
     /** @return how many workers have been started so far */
     public synchronized int starts() {
         return starts;

@@ -400,10 +400,19 @@ public class GeoprospectWpsTest extends WPSTestSupport {
             return !p.isEmpty() && Integer.parseInt(p) > 0;
         });
         assertNotNull(started);
+        var worker = org.geoserver.platform.GeoServerExtensions.bean(GeoprospectHost.class).worker();
+        assertEquals("the training runs in the worker", 1, worker.running());
+        int starts = worker.starts();
         Document dismissed = getAsDOM("wps?service=WPS&version=1.0.0&request=Dismiss&executionId=" + id);
         assertXpathEvaluatesTo("1", "count(//wps:ProcessFailed)", dismissed);
-        // the worker stops the training: no model of that name is ever stored
-        Thread.sleep(5000);
+        // the dismissal reaches the worker: its training stops (well before the 30 s after which it would be killed)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (worker.running() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("nothing runs in the worker any more", 0, worker.running());
+        assertEquals("it stopped by itself, the worker was not killed", starts, worker.starts());
+        assertTrue(worker.pid() > 0);
         Path store = getDataDirectory().root().toPath().resolve("geoprospect/models");
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(store)) {
