@@ -58,12 +58,13 @@ final class FeatureInputs {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
                 Point p = point(input, f);
-                if (p == null) {
-                    continue; // a feature without a location is no sample; the engine counts rows it reads
+                if (p != null) { // without one the row has no coordinates: the engine skips it and says so
+                    out.write(String.valueOf(northFirst ? p.getY() : p.getX()));
+                    out.write(",");
+                    out.write(String.valueOf(northFirst ? p.getX() : p.getY()));
+                } else {
+                    out.write(",");
                 }
-                out.write(String.valueOf(northFirst ? p.getY() : p.getX()));
-                out.write(",");
-                out.write(String.valueOf(northFirst ? p.getX() : p.getY()));
                 for (String n : names) {
                     Object v = f.getAttribute(n);
                     out.write(",");

@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -28,20 +29,29 @@ public final class GeoprospectHost implements DisposableBean {
     static final String WORKER_HEAP = "GEOPROSPECT_WORKER_HEAP";
 
     private final Path home;
-    private final NativeWorker worker;
-    private final ProcessExecutor executor;
+    private final long workerHeap;
+    private NativeWorker worker;
+    private ProcessExecutor executor;
 
-    public GeoprospectHost(GeoServerResourceLoader loader) throws IOException {
+    /** Checks and logs only: a setting or folder that is wrong fails the processes that need it, never GeoServer. */
+    public GeoprospectHost(GeoServerResourceLoader loader) {
         this.home = loader.getBaseDirectory().toPath().resolve("geoprospect");
-        NativeWorker.Builder builder = NativeWorker.builder(home.resolve("worker"), models())
-                .optClassPath(classPath(GeoprospectHost.class.getClassLoader()));
         String heap = GeoServerExtensions.getProperty(WORKER_HEAP);
+        long bytes = Runtime.getRuntime().maxMemory();
         if (heap != null && !heap.isBlank()) {
-            builder.optHeapBytes(bytes(heap.strip()));
+            try {
+                bytes = bytes(heap.strip());
+            } catch (IllegalArgumentException e) {
+                LOG.warning("geoprospect: " + e.getMessage() + "; the worker gets GeoServer's maximum heap");
+            }
         }
-        this.worker = builder.build();
-        this.executor = new ProcessExecutor(worker, null);
+        this.workerHeap = bytes;
         LOG.info("geoprospect: models in " + models() + "; trainModel and predictTargets run in a worker JVM");
+    }
+
+    /** The plugin's folder in the data directory. */
+    Path home() {
+        return home;
     }
 
     /** Where trained models are stored and loaded from. */
@@ -54,17 +64,32 @@ public final class GeoprospectHost implements DisposableBean {
         return home.resolve("layers");
     }
 
-    ProcessExecutor executor() {
+    /** The executor, with the worker made on first use (it starts its JVM with the first native job). */
+    synchronized ProcessExecutor executor() {
+        if (executor == null) {
+            try {
+                worker = NativeWorker.builder(home.resolve("worker"), models())
+                        .optClassPath(classPath(GeoprospectHost.class.getClassLoader()))
+                        .optHeapBytes(workerHeap).build();
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, "geoprospect: cannot prepare the worker in " + home, e);
+                throw new IllegalStateException("geoprospect cannot prepare its worker; GeoServer's log says why");
+            }
+            executor = new ProcessExecutor(worker, null);
+        }
         return executor;
     }
 
-    NativeWorker worker() {
+    synchronized NativeWorker worker() {
+        executor();
         return worker;
     }
 
     @Override
-    public void destroy() {
-        worker.close();
+    public synchronized void destroy() {
+        if (worker != null) {
+            worker.close();
+        }
     }
 
     /**
@@ -93,8 +118,10 @@ public final class GeoprospectHost implements DisposableBean {
         return String.join(File.pathSeparator, entries);
     }
 
-    static long bytes(String size) {
-        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+    /** A heap size as the JVM's -Xmx takes it ({@code 4g}, {@code 512m}, {@code 4GB}), at least 64 MiB. */
+    static long bytes(String given) {
+        String size = given.toLowerCase(java.util.Locale.ROOT).replaceFirst("([kmg])b$", "$1");
+        char unit = size.isEmpty() ? ' ' : size.charAt(size.length() - 1);
         long factor = switch (unit) {
             case 'k' -> 1L << 10;
             case 'm' -> 1L << 20;
@@ -102,10 +129,16 @@ public final class GeoprospectHost implements DisposableBean {
             default -> 1;
         };
         String digits = factor == 1 ? size : size.substring(0, size.length() - 1);
+        long bytes;
         try {
-            return Long.parseLong(digits) * factor;
+            bytes = Long.parseLong(digits) * factor;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(WORKER_HEAP + "=" + size + " is not a size such as 4g");
+            bytes = -1;
         }
+        if (bytes < 64L << 20) {
+            throw new IllegalArgumentException(WORKER_HEAP + "=" + given + " is not a heap size of 64m or more, "
+                    + "such as 4g");
+        }
+        return bytes;
     }
 }

@@ -30,6 +30,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -56,18 +57,13 @@ final class GeoprospectProcess implements Process {
     @Override
     public Map<String, Object> execute(Map<String, Object> input, ProgressListener monitor) throws ProcessException {
         ProcessDescription d = process.description();
+        Path folder = null;
         try {
-            Path folder = workFolder();
+            folder = workFolder();
+            Path given = folder.resolve("given");
             Map<String, List<InputValue>> values = new LinkedHashMap<>();
+            Map<String, SimpleFeatureCollection> pointLayers = new LinkedHashMap<>();
             LayerPublisher.Target publish = null;
-            if (input.values().stream().anyMatch(SimpleFeatureCollection.class::isInstance)) {
-                for (String companion : CSV_ONLY) {
-                    if (input.get(companion) != null) {
-                        throw new InvalidInputException(companion, "input '" + companion + "' applies to CSV or "
-                                + "GeoPackage data; a feature collection's geometry gives the locations");
-                    }
-                }
-            }
             for (Map.Entry<String, Object> e : input.entrySet()) {
                 if (e.getValue() == null) {
                     continue;
@@ -79,13 +75,22 @@ final class GeoprospectProcess implements Process {
                 InputDescription in = d.input(e.getKey()).orElseThrow(() -> new InvalidInputException(e.getKey(),
                         "process " + d.identifier() + " has no input '" + e.getKey() + "'"));
                 for (Object v : e.getValue() instanceof Collection<?> c ? c : List.of(e.getValue())) {
-                    values.computeIfAbsent(in.identifier(), k -> new ArrayList<>())
-                            .add(value(in, v, folder.resolve("given").resolve(in.identifier()), values));
+                    if (v instanceof SimpleFeatureCollection features) {
+                        pointLayers.put(in.identifier(), features);
+                    } else {
+                        values.computeIfAbsent(in.identifier(), k -> new ArrayList<>())
+                                .add(value(v, given.resolve(in.identifier())));
+                    }
                 }
+            }
+            // after the others (GeoServer's input map has no order): a feature collection settles its companions
+            for (Map.Entry<String, SimpleFeatureCollection> layer : pointLayers.entrySet()) {
+                pointLayer(layer.getKey(), layer.getValue(), given.resolve(layer.getKey()), values);
             }
             ProcessExecutor.Prepared job = host.executor().prepare(process, values, InputResolver.NONE);
             ProgressBridge bridge = new ProgressBridge(monitor);
-            ProcessResult result = bridge.run(d.identifier(), () -> job.run(folder, bridge, bridge.cancellation()));
+            Path work = folder;
+            ProcessResult result = bridge.run(d.identifier(), () -> job.run(work, bridge, bridge.cancellation()));
             result.warnings().forEach(w -> LOG.warning(d.identifier() + ": " + w));
             Map<String, Object> out = ResultOutputs.of(d, result);
             if (ProcessParameters.publishes(d)) {
@@ -94,35 +99,48 @@ final class GeoprospectProcess implements Process {
             }
             return out;
         } catch (MissingInputException e) {
-            throw new WPSException(e.getMessage(), "MissingParameterValue", e.input());
+            throw new WPSException(clean(e.getMessage(), folder), "MissingParameterValue", e.input());
         } catch (InvalidInputException e) {
-            throw new WPSException(e.getMessage(), "InvalidParameterValue", e.input());
+            throw new WPSException(clean(e.getMessage(), folder), "InvalidParameterValue", e.input());
         } catch (CancelledException e) {
             throw new ProcessException(d.identifier() + " was cancelled");
         } catch (GeoprospectException e) {
-            throw new ProcessException(e.getMessage(), e);
+            throw new ProcessException(clean(e.getMessage(), folder));
         } catch (ProcessException | WPSException e) {
             throw e;
         } catch (Exception e) {
-            throw new ProcessException(d.identifier() + " failed: " + e.getMessage(), e);
+            LOG.log(Level.SEVERE, d.identifier() + " failed", e);
+            throw new ProcessException(d.identifier() + " failed: " + e.getClass().getSimpleName()
+                    + " (GeoServer's log has the details)");
         }
     }
 
-    /** One GeoServer value as the engine's input value; a feature collection also settles its CSV companions. */
-    private InputValue value(InputDescription in, Object v, Path target, Map<String, List<InputValue>> values)
-            throws IOException {
-        if (v instanceof SimpleFeatureCollection features) {
-            Path csv = Path.of(target + ".csv");
-            String crs = FeatureInputs.writeCsv(in.identifier(), features, csv);
-            values.put("xField", List.of(new InputValue.Literal(FeatureInputs.X)));
-            values.put("yField", List.of(new InputValue.Literal(FeatureInputs.Y)));
-            if (crs != null && !values.containsKey("crs")) {
-                values.put("crs", List.of(new InputValue.Literal(crs)));
+    /**
+     * A feature collection as the CSV the engine reads: its geometry gives the locations (so the CSV's own
+     * companions {@code layer}, {@code xField}, {@code yField} are refused), its CRS the {@code crs} unless given.
+     */
+    private static void pointLayer(String input, SimpleFeatureCollection features, Path target,
+                                   Map<String, List<InputValue>> values) throws IOException {
+        for (String companion : CSV_ONLY) {
+            if (values.containsKey(companion)) {
+                throw new InvalidInputException(companion, "input '" + companion + "' applies to CSV or "
+                        + "GeoPackage data; a feature collection's geometry gives the locations");
             }
-            return new InputValue.File(csv);
         }
+        Path csv = Path.of(target + ".csv");
+        String crs = FeatureInputs.writeCsv(input, features, csv);
+        values.put(input, new ArrayList<>(List.of(new InputValue.File(csv))));
+        values.put("xField", new ArrayList<>(List.of(new InputValue.Literal(FeatureInputs.X))));
+        values.put("yField", new ArrayList<>(List.of(new InputValue.Literal(FeatureInputs.Y))));
+        if (crs != null && !values.containsKey("crs")) {
+            values.put("crs", new ArrayList<>(List.of(new InputValue.Literal(crs))));
+        }
+    }
+
+    /** One other GeoServer value as the engine's input value. */
+    private static InputValue value(Object v, Path target) throws IOException {
         if (v instanceof GridCoverage2D coverage) {
-            return CoverageInputs.of(coverage, publisher.catalog(), target);
+            return CoverageInputs.of(coverage, target);
         }
         if (v instanceof RawData raw) {
             try (InputStream s = raw.getInputStream()) {
@@ -130,6 +148,16 @@ final class GeoprospectProcess implements Process {
             }
         }
         return new InputValue.Literal(v.toString());
+    }
+
+    /** A message without the server's folders: the job's own files by their name within it. */
+    private String clean(String message, Path folder) {
+        String m = message == null ? "" : message;
+        if (folder != null) {
+            m = m.replace(folder.toAbsolutePath() + java.io.File.separator, "").replace(folder.toString()
+                    + java.io.File.separator, "");
+        }
+        return m.replace(host.home().toAbsolutePath().toString(), "<data directory>/geoprospect");
     }
 
     /** The execution's own temporary folder, removed by GeoServer once the outputs are delivered. */

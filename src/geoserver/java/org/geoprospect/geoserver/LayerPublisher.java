@@ -3,11 +3,14 @@ package org.geoprospect.geoserver;
 import org.geoprospect.core.InvalidInputException;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CatalogBuilder;
+import org.geoserver.catalog.CatalogInfo;
 import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.CoverageStoreInfo;
 import org.geoserver.catalog.DataStoreInfo;
 import org.geoserver.catalog.FeatureTypeInfo;
 import org.geoserver.catalog.LayerInfo;
+import org.geoserver.catalog.ResourceInfo;
+import org.geoserver.catalog.StoreInfo;
 import org.geoserver.catalog.StyleInfo;
 import org.geoserver.catalog.WorkspaceInfo;
 import org.geotools.feature.NameImpl;
@@ -27,7 +30,9 @@ import java.util.regex.Pattern;
  * Publishes a prediction as new catalog layers: the targets as {@code workspace:name} (a GeoPackage store in
  * {@code GEOSERVER_DATA_DIR/geoprospect/layers/workspace/}, drawn with known and new targets apart) and the
  * probability map as {@code workspace:name_probability} (a GeoTIFF store, viridis). WFS, WMS and WCS serve them at
- * once. The name is checked before the process runs ({@link #check}); nothing is replaced.
+ * once. The name is checked before the process runs ({@link #check}); nothing is replaced, and a publication that
+ * fails half-way is removed again. It works on GeoServer's raw catalog: names hidden from the caller by data
+ * security are still taken, and publishing is the process's right, granted by GeoServer's WPS security.
  */
 public final class LayerPublisher {
     static final String TARGETS_STYLE = "geoprospect_targets";
@@ -67,10 +72,13 @@ public final class LayerPublisher {
             throw invalid("workspace '" + parts[0] + "' does not exist; create it or name another");
         }
         Target t = new Target(ws.getName(), parts[1]);
+        Path folder = host.layers().resolve(t.workspace());
         for (String name : List.of(t.name(), t.probability())) {
             if (catalog.getLayerByName(t.workspace() + ":" + name) != null
-                    || catalog.getStoreByName(ws, name, org.geoserver.catalog.StoreInfo.class) != null) {
-                throw invalid("a layer or store " + t.workspace() + ":" + name + " exists already; choose "
+                    || catalog.getStoreByName(ws, name, StoreInfo.class) != null
+                    || catalog.getResourceByName(ws.getName(), name, ResourceInfo.class) != null
+                    || Files.exists(folder.resolve(name + ".gpkg")) || Files.exists(folder.resolve(name + ".tif"))) {
+                throw invalid("a layer, store or file " + t.workspace() + ":" + name + " exists already; choose "
                         + "another name");
             }
         }
@@ -82,64 +90,123 @@ public final class LayerPublisher {
                 + "': " + message);
     }
 
-    /** @return the new layers' names, targets first */
+    /**
+     * @return the new layers' names, targets first
+     * @throws Exception after removing whatever it had added, so that the name stays free for a retry
+     */
     synchronized List<String> publish(Target target, Path targets, Path probability) throws Exception {
         check(target.workspace() + ":" + target.name()); // another job may have taken the name meanwhile
         WorkspaceInfo ws = catalog.getWorkspaceByName(target.workspace());
         Path folder = Files.createDirectories(host.layers().resolve(target.workspace()));
-        List<String> published = new ArrayList<>();
-        CatalogBuilder builder = new CatalogBuilder(catalog);
-        builder.setWorkspace(ws);
+        List<CatalogInfo> added = new ArrayList<>();
+        List<Path> copied = new ArrayList<>();
+        try {
+            List<String> published = new ArrayList<>();
+            CatalogBuilder builder = new CatalogBuilder(catalog);
+            builder.setWorkspace(ws);
 
-        Path gpkg = copy(targets, folder.resolve(target.name() + ".gpkg"));
-        DataStoreInfo store = builder.buildDataStore(target.name());
-        store.setType("GeoPackage");
-        Map<String, Serializable> params = store.getConnectionParameters();
-        params.put("dbtype", "geopkg");
-        params.put("database", gpkg.toUri().toString());
-        params.put("read_only", true);
-        store.setDescription("geoprospect targets");
-        catalog.add(store);
-        builder.setStore(store);
-        String table = catalog.getResourcePool().getDataStore(store).getNames().get(0).getLocalPart();
-        FeatureTypeInfo type = builder.buildFeatureType(new NameImpl(table));
-        type.setName(target.name());
-        type.setTitle("geoprospect targets " + target.name());
-        builder.setupBounds(type);
-        catalog.add(type);
-        LayerInfo layer = builder.buildLayer(type);
-        layer.setDefaultStyle(style(TARGETS_STYLE));
-        catalog.add(layer);
-        published.add(layer.prefixedName());
+            Path gpkg = copy(targets, folder.resolve(target.name() + ".gpkg"), copied);
+            DataStoreInfo store = builder.buildDataStore(target.name());
+            store.setType("GeoPackage");
+            Map<String, Serializable> params = store.getConnectionParameters();
+            params.put("dbtype", "geopkg");
+            params.put("database", dataDirUrl(gpkg));
+            params.put("read_only", true);
+            store.setDescription("geoprospect targets");
+            add(store, added);
+            builder.setStore(store);
+            String table = catalog.getResourcePool().getDataStore(store).getNames().get(0).getLocalPart();
+            FeatureTypeInfo type = builder.buildFeatureType(new NameImpl(table));
+            type.setName(target.name());
+            type.setTitle("geoprospect targets " + target.name());
+            builder.setupBounds(type);
+            add(type, added);
+            LayerInfo layer = builder.buildLayer(type);
+            layer.setDefaultStyle(style(TARGETS_STYLE, added));
+            add(layer, added);
+            published.add(layer.prefixedName());
 
-        if (probability != null) {
-            Path tif = copy(probability, folder.resolve(target.probability() + ".tif"));
-            CoverageStoreInfo cs = builder.buildCoverageStore(target.probability());
-            cs.setType("GeoTIFF");
-            cs.setURL(tif.toUri().toString());
-            cs.setEnabled(true);
-            catalog.add(cs);
-            builder.setStore(cs);
-            CoverageInfo coverage = builder.buildCoverage();
-            coverage.setName(target.probability());
-            coverage.setTitle("geoprospect ore probability " + target.name());
-            catalog.add(coverage);
-            LayerInfo raster = builder.buildLayer(coverage);
-            raster.setDefaultStyle(style(PROBABILITY_STYLE));
-            catalog.add(raster);
-            published.add(raster.prefixedName());
+            if (probability != null) {
+                Path tif = copy(probability, folder.resolve(target.probability() + ".tif"), copied);
+                CoverageStoreInfo cs = builder.buildCoverageStore(target.probability());
+                cs.setType("GeoTIFF");
+                cs.setURL(dataDirUrl(tif));
+                cs.setEnabled(true);
+                add(cs, added);
+                builder.setStore(cs);
+                CoverageInfo coverage = builder.buildCoverage();
+                coverage.setName(target.probability());
+                coverage.setTitle("geoprospect ore probability " + target.name());
+                add(coverage, added);
+                LayerInfo raster = builder.buildLayer(coverage);
+                raster.setDefaultStyle(style(PROBABILITY_STYLE, added));
+                add(raster, added);
+                published.add(raster.prefixedName());
+            }
+            return published;
+        } catch (Exception | Error e) {
+            for (int i = added.size() - 1; i >= 0; i--) {
+                try {
+                    remove(added.get(i));
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            for (Path p : copied) {
+                Files.deleteIfExists(p);
+            }
+            throw e;
         }
-        return published;
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    private void add(CatalogInfo info, List<CatalogInfo> added) {
+        if (info instanceof StoreInfo s) {
+            catalog.add(s);
+        } else if (info instanceof ResourceInfo r) {
+            catalog.add(r);
+        } else if (info instanceof LayerInfo l) {
+            catalog.add(l);
+        } else if (info instanceof StyleInfo s) {
+            catalog.add(s);
+        }
+        added.add(info);
+    }
+
+    private void remove(CatalogInfo info) {
+        if (info instanceof StoreInfo s) {
+            catalog.remove(s);
+        } else if (info instanceof ResourceInfo r) {
+            catalog.remove(r);
+        } else if (info instanceof LayerInfo l) {
+            catalog.remove(l);
+        } else if (info instanceof StyleInfo s) {
+            catalog.remove(s);
+        }
+    }
+
+    /** Relative to the data directory, as GeoServer writes its own stores, so a moved data directory still works. */
+    private String dataDirUrl(Path file) {
+        Path base = catalog.getResourceLoader().getBaseDirectory().toPath().toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? "file:" + base.relativize(abs).toString().replace('\\', '/')
+                : abs.toUri().toString();
+    }
+
+    /** Copies under a temporary name and moves into place; an existing file is never replaced. */
+    private static Path copy(Path from, Path to, List<Path> copied) throws IOException {
         Path tmp = Files.createTempFile(to.getParent(), ".publish-", ".tmp");
-        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-        return Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.createLink(to, tmp); // fails if 'to' exists, unlike a rename
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        copied.add(to);
+        return to;
     }
 
     /** The plugin's style, added to the catalog the first time it is used. */
-    private StyleInfo style(String name) throws IOException {
+    private StyleInfo style(String name, List<CatalogInfo> added) throws IOException {
         StyleInfo style = catalog.getStyleByName(name);
         if (style != null) {
             return style;
@@ -151,7 +218,7 @@ public final class LayerPublisher {
         try (InputStream in = LayerPublisher.class.getResourceAsStream(name + ".sld")) {
             catalog.getResourcePool().writeStyle(style, in);
         }
-        catalog.add(style);
+        add(style, added);
         return style;
     }
 }

@@ -82,8 +82,7 @@ final class ResultOutputs {
                 String name = items.get(i).getOrDefault("DESCRIPTION", "band" + (i + 1));
                 dimensions[i] = new GridSampleDimension(name);
             }
-            WritableRaster raster = read.getRenderedImage().getData().createCompatibleWritableRaster();
-            raster.setRect(read.getRenderedImage().getData());
+            WritableRaster raster = read.getRenderedImage().copyData(null); // one copy, then the file may go
             Map<Object, Object> properties = new HashMap<>(read.getProperties());
             String name = file.getFileName().toString().replaceFirst("\\.tiff?$", "");
             BufferedImage image = new BufferedImage(read.getRenderedImage().getColorModel(), raster, false, null);

@@ -31,7 +31,9 @@ class GeoprospectHostTest {
     void workerHeapSizes() {
         assertEquals(4L << 30, GeoprospectHost.bytes("4g"));
         assertEquals(512L << 20, GeoprospectHost.bytes("512M"));
-        assertEquals(1000, GeoprospectHost.bytes("1000"));
+        assertEquals(4L << 30, GeoprospectHost.bytes("4GB"));
+        assertEquals(100_000_000, GeoprospectHost.bytes("100000000"));
         assertThrows(IllegalArgumentException.class, () -> GeoprospectHost.bytes("lots"));
+        assertThrows(IllegalArgumentException.class, () -> GeoprospectHost.bytes("1000"), "-Xmx0m would not start");
     }
 }

@@ -380,8 +380,26 @@ public class GeoprospectWpsTest extends WPSTestSupport {
         Document ws = postAsDOM(root(), execute("predictTargets", wcs("grid", "gp__grid")
                 + literal("model", "nope") + literal("publishAs", "nowhere:targets"), document("summary")));
         assertXpathEvaluatesTo("InvalidParameterValue", "//ows:Exception/@exceptionCode", ws);
+        assertTrue(dump(ws), !dump(ws).contains(getDataDirectory().root().getAbsolutePath()));
         assertXpathEvaluatesTo("publishAs", "//ows:Exception/@locator", ws);
         assertTrue(dump(ws), xp.evaluate("//ows:ExceptionText", ws).contains("nowhere"));
+    }
+
+    @Test
+    public void aFeatureCollectionSettlesItsLocationsAndAFileIsNeverReplaced() throws Exception {
+        Document fields = postAsDOM(root(), execute("interpolate", wfs("samples", "gp:samples")
+                + literal("xField", "x") + literal("elements", ELEMENTS) + literal("cellSize", "250"),
+                raw("grid", "image/tiff")));
+        assertXpathEvaluatesTo("xField", "//ows:Exception/@locator", fields);
+
+        // a file of that name in the plugin's layer folder (a renamed store's, say) keeps the name taken
+        Path taken = getDataDirectory().root().toPath().resolve("geoprospect/layers/" + WS + "/kept.gpkg");
+        Files.createDirectories(taken.getParent());
+        Files.writeString(taken, "not ours to replace");
+        Document refused = postAsDOM(root(), execute("predictTargets", wcs("grid", "gp__grid")
+                + literal("model", "any") + literal("publishAs", WS + ":kept"), document("summary")));
+        assertXpathEvaluatesTo("publishAs", "//ows:Exception/@locator", refused);
+        assertEquals("not ours to replace", Files.readString(taken));
     }
 
     @Test
