@@ -16,6 +16,7 @@ import org.geoprospect.grid.Raster;
 import org.geoprospect.select.ElementResult;
 import org.geoprospect.select.ElementSelection;
 import org.geoprospect.select.ElementSelector;
+import org.geoprospect.select.SelectionStability;
 import org.geoprospect.select.SvmParameters;
 
 import java.io.IOException;
@@ -55,15 +56,19 @@ public final class SelectElementsProcess implements GeoProcess {
 
         ElementSelector selector = new ElementSelector(ElementSelector.Method.parse(in.require("method")),
                 in.number("threshold").getAsDouble(), labelling(in), svm(in));
-        ElementSelection selection = selector.select(raster, in.strings("elements"), deposits,
-                context.progress().slice(0.05, 0.95), context.cancellation());
+        int repeats = in.integer("repeats");
+        ElementSelector.Repeated repeated = selector.selectRepeatedly(raster, in.strings("elements"), deposits,
+                repeats, context.progress().slice(0.05, 0.95), context.cancellation());
+        ElementSelection selection = repeated.first();
+        SelectionStability stability = repeats > 1 ? repeated.stability() : null;
         selection.warnings().forEach(warnings::add);
 
         Map<String, Object> outputs = new LinkedHashMap<>();
-        OutputFiles.write(context, "selection", outputs, file -> writeCsv(file, selection));
-        OutputFiles.write(context, "selectionJson", outputs, file -> writeJson(file, selection, warnings));
+        OutputFiles.write(context, "selection", outputs, file -> writeCsv(file, selection, stability));
+        OutputFiles.write(context, "selectionJson", outputs, file -> writeJson(file, selection, stability,
+                warnings));
         OutputFiles.write(context, "roc", outputs, file -> rocChart(selection).writePng(file));
-        outputs.put("selected", String.join(",", selection.selected()));
+        outputs.put("selected", String.join(",", stability == null ? selection.selected() : stability.selected()));
         context.progress().progress(1, "done");
         return new ProcessResult(outputs, warnings.list());
     }
@@ -85,23 +90,35 @@ public final class SelectElementsProcess implements GeoProcess {
                 .build();
     }
 
-    private static void writeCsv(Path file, ElementSelection selection) throws IOException {
-        StringBuilder csv = new StringBuilder(
-                "element,unit,n_ore,n_no_ore,auc,auc_svm,auc_rank,sigma,zauc,p_value,selected,note\n");
-        for (ElementResult r : selection.elements()) {
+    /** With stability: the selected column is the draws' majority, and the spread columns follow. */
+    private static void writeCsv(Path file, ElementSelection selection, SelectionStability stability)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("element,unit,n_ore,n_no_ore,auc,auc_svm,auc_rank,sigma,zauc,p_value,"
+                + "selected,note" + (stability == null ? "" : ",selection_frequency,auc_mean,auc_sd,auc_min,auc_max")
+                + "\n");
+        List<String> stable = stability == null ? null : stability.selected();
+        for (int i = 0; i < selection.elements().size(); i++) {
+            ElementResult r = selection.elements().get(i);
             AucSignificance z = r.significance().orElse(null);
             csv.append(String.join(",", OutputFiles.csvField(r.element()), OutputFiles.csvField(r.unit()),
                     Integer.toString(selection.locations().positives().length),
                     Integer.toString(selection.locations().negatives().length),
                     z == null ? "" : number(z.auc()), number(r.svmAuc()), number(r.rankAuc()),
                     z == null ? "" : number(z.sigma()), z == null ? "" : number(z.zauc()),
-                    z == null ? "" : number(z.pValue()), Boolean.toString(r.selected()), OutputFiles.csvField(r.note())))
-                    .append('\n');
+                    z == null ? "" : number(z.pValue()), Boolean.toString(stable == null ? r.selected()
+                            : stable.contains(r.element())), OutputFiles.csvField(r.note())));
+            if (stability != null) {
+                SelectionStability.ElementStability s = stability.elements().get(i);
+                csv.append(',').append(String.join(",", number(stability.frequency(s)), number(s.aucMean()),
+                        number(s.aucSd()), number(s.aucMin()), number(s.aucMax())));
+            }
+            csv.append('\n');
         }
         AtomicFile.write(file, temp -> Files.writeString(temp, csv, StandardCharsets.UTF_8));
     }
 
-    private static void writeJson(Path file, ElementSelection selection, Warnings warnings) throws IOException {
+    private static void writeJson(Path file, ElementSelection selection, SelectionStability stability,
+                                  Warnings warnings) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("method", selection.method().name().toLowerCase(Locale.ROOT));
@@ -126,8 +143,26 @@ public final class SelectElementsProcess implements GeoProcess {
                 row.put("note", r.note());
             }
         }
+        if (stability != null) {
+            ObjectNode repeats = root.putObject("repeats");
+            repeats.put("draws", stability.draws());
+            repeats.put("rule", "selected in at least half of the draws; the top-level elements are the first draw's");
+            ArrayNode perElement = repeats.putArray("elements");
+            for (SelectionStability.ElementStability s : stability.elements()) {
+                ObjectNode row = perElement.addObject();
+                row.put("element", s.element());
+                row.put("selected_in", s.selectedIn());
+                row.put("selection_frequency", stability.frequency(s));
+                if (s.scoredIn() > 0) {
+                    row.put("auc_mean", s.aucMean());
+                    row.put("auc_sd", s.aucSd());
+                    row.put("auc_min", s.aucMin());
+                    row.put("auc_max", s.aucMax());
+                }
+            }
+        }
         ArrayNode selected = root.putArray("selected");
-        selection.selected().forEach(selected::add);
+        (stability == null ? selection.selected() : stability.selected()).forEach(selected::add);
         ArrayNode w = root.putArray("warnings");
         warnings.list().forEach(w::add);
         AtomicFile.write(file, temp -> mapper.writeValue(temp.toFile(), root));

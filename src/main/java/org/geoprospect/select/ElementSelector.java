@@ -88,6 +88,34 @@ public final class ElementSelector {
         return new ElementSelection(method, threshold, locations, results, warnings);
     }
 
+    /**
+     * {@link #select} over {@code draws} draws, for how stable each element's selection is: draw d is the selection
+     * with seed + d for both the no-ore locations and the SVM's folds (the ore locations stay), i.e. what a run with
+     * that seed gives.
+     *
+     * @return the first draw's selection (the given seed's: its ROC curves and table) and the stability over all
+     */
+    public Repeated selectRepeatedly(Raster raster, List<String> elements, DepositPoints deposits, int draws,
+                                     ProgressListener progress, Cancellation cancellation) {
+        if (draws < 1) {
+            throw new InvalidInputException("repeats", "repeats must be at least 1, got " + draws);
+        }
+        List<ElementSelection> selections = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            LabellingParameters l = labelling;
+            ElementSelector draw = new ElementSelector(method, threshold, new LabellingParameters(
+                    l.positiveBuffer(), l.exclusionBuffer(), l.negatives(), l.seed() + d), new SvmParameters(
+                    svm.sigma(), svm.c(), svm.tolerance(), svm.folds(), svm.seed() + d));
+            selections.add(draw.select(raster, elements, deposits, progress.slice((double) d / draws,
+                    (d + 1.0) / draws), cancellation));
+        }
+        return new Repeated(selections.get(0), SelectionStability.of(selections));
+    }
+
+    /** A selection with the given seed and its stability over repeated draws. */
+    public record Repeated(ElementSelection first, SelectionStability stability) {
+    }
+
     private ElementResult score(Band band, LabelledLocations locations) {
         double[] pos = valuesAt(band, locations.positives());
         double[] neg = valuesAt(band, locations.negatives());

@@ -90,6 +90,52 @@ class SelectElementsProcessTest {
         assertNotNull(png, "roc.png is a readable PNG");
     }
 
+    /** Five draws against five single runs with the draws' seeds: the frequencies and the majority are recounted. */
+    @Test
+    void repeatedDrawsReportEachElementsSelectionFrequencyAndTheMajority() throws IOException {
+        Path out = Files.createDirectories(shared.resolve("repeats"));
+        ProcessResult r = select(demoGrid, Path.of("test-data/deposits.csv"), out, "buffer", "5", "seed", "7",
+                "repeats", "5", "elements", "Au,Cu,Sn,Mn,Zn,F");
+        Map<String, Integer> selectedIn = new LinkedHashMap<>();
+        Map<String, List<Double>> aucs = new LinkedHashMap<>();
+        for (int seed = 7; seed < 12; seed++) {
+            Path single = Files.createDirectories(shared.resolve("single-" + seed));
+            ProcessResult one = select(demoGrid, Path.of("test-data/deposits.csv"), single, "buffer", "5", "seed",
+                    String.valueOf(seed), "elements", "Au,Cu,Sn,Mn,Zn,F");
+            for (String e : ((String) one.outputs().get("selected")).split(",")) {
+                selectedIn.merge(e, 1, Integer::sum);
+            }
+            for (JsonNode row : new ObjectMapper().readTree(single.resolve("selection.json").toFile())
+                    .get("elements")) {
+                aucs.computeIfAbsent(row.get("element").asText(), k -> new ArrayList<>()).add(row.get("auc")
+                        .asDouble());
+            }
+        }
+        List<String> csv = Files.readAllLines(out.resolve("selection.csv"));
+        assertTrue(csv.get(0).endsWith(",selected,note,selection_frequency,auc_mean,auc_sd,auc_min,auc_max"));
+        List<String> majority = new ArrayList<>();
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",", -1);
+            int n = selectedIn.getOrDefault(f[0], 0);
+            assertEquals(n / 5.0, Double.parseDouble(f[12]), 1e-9, f[0]);
+            assertEquals(n >= 3, Boolean.parseBoolean(f[10]), f[0]);
+            List<Double> a = aucs.get(f[0]);
+            double mean = a.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            assertEquals(mean, Double.parseDouble(f[13]), 1e-5, f[0]);
+            assertEquals(a.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), Double.parseDouble(f[15]),
+                    1e-5);
+            if (n >= 3) {
+                majority.add(f[0]);
+            }
+        }
+        assertEquals(String.join(",", majority), r.outputs().get("selected"));
+        JsonNode json = new ObjectMapper().readTree(out.resolve("selection.json").toFile());
+        assertEquals(5, json.get("repeats").get("draws").asInt());
+        assertEquals(majority.size(), json.get("selected").size());
+        // the table's AUC columns are the first draw's: the given seed's single run
+        assertEquals(aucs.get("Au").get(0), json.get("elements").get(0).get("auc").asDouble(), 1e-12);
+    }
+
     @Test
     void rankMethodReportsTheRankAucOnly() throws IOException {
         Path out = Files.createDirectories(shared.resolve("rank"));
