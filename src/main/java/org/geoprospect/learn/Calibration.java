@@ -4,78 +4,123 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Temperature scaling (Guo et al. 2017, "On calibration of modern neural networks"): the ore probability becomes
- * σ(z / T), where z is the network's logit margin (ore − no ore), and T is the one number that minimises the
- * negative log-likelihood on the validation patches. It keeps the ranking (AUC) and makes a probability of 0.5
- * mean what it says; early stopping on AUC otherwise leaves the softmax badly calibrated. The expected calibration
- * error (ECE, 10 equal-width bins) is reported before and after.
+ * Platt scaling (Platt 1999, with the Newton method of Lin, Lin and Weng 2007): the ore probability becomes
+ * σ(a·z + b), where z is the network's logit margin (ore − no ore) and a, b minimise the negative log-likelihood on
+ * the validation patches against Platt's smoothed targets ((N₊ + 1)/(N₊ + 2) and 1/(N₋ + 2), which keep a small or
+ * separable set from driving a to infinity). It keeps the ranking (AUC, a &gt; 0) and makes a probability of 0.5
+ * mean what it says. It generalises temperature scaling (b = 0, a = 1/T): after early stopping on AUC the softmax
+ * is often not only over-confident but shifted, so that accuracy at 0.5 can be poor at a good AUC, which a
+ * temperature cannot mend. The expected calibration error (ECE, 10 equal-width bins) is reported before and after,
+ * on the patches it was fitted on.
  *
- * @param temperature T, in [{@value #MIN_T}, {@value #MAX_T}]
+ * @param slope     a
+ * @param intercept b
  */
-public record Calibration(double temperature, double nllBefore, double nllAfter, double eceBefore,
+public record Calibration(double slope, double intercept, double nllBefore, double nllAfter, double eceBefore,
                           double eceAfter) {
-    static final double MIN_T = 0.05;
-    static final double MAX_T = 50;
     private static final int BINS = 10;
 
-    /** No calibration: T = 1, for models stored before calibration existed. */
-    public static final Calibration NONE = new Calibration(1, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    /** No calibration: the softmax as it is, for models stored before calibration existed. */
+    public static final Calibration NONE = new Calibration(1, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+    /** A model calibrated by temperature scaling alone (stored before Platt scaling). */
+    public static Calibration ofTemperature(double temperature) {
+        return new Calibration(1 / temperature, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
 
     /**
      * @param margins the logit margins of the validation patches
      * @param ore     their classes
      */
     public static Calibration fit(double[] margins, boolean[] ore) {
-        // golden-section search over log T: the NLL is unimodal in T for a fixed set of margins
-        double lo = Math.log(MIN_T);
-        double hi = Math.log(MAX_T);
-        double g = (Math.sqrt(5) - 1) / 2;
-        double a = hi - g * (hi - lo);
-        double b = lo + g * (hi - lo);
-        double fa = nll(margins, ore, Math.exp(a));
-        double fb = nll(margins, ore, Math.exp(b));
-        for (int i = 0; i < 80; i++) {
-            if (fa < fb) {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - g * (hi - lo);
-                fa = nll(margins, ore, Math.exp(a));
-            } else {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + g * (hi - lo);
-                fb = nll(margins, ore, Math.exp(b));
-            }
+        int positives = 0;
+        for (boolean o : ore) {
+            positives += o ? 1 : 0;
         }
-        double t = Math.exp((lo + hi) / 2);
-        return new Calibration(t, nll(margins, ore, 1), nll(margins, ore, t), ece(margins, ore, 1),
-                ece(margins, ore, t));
+        int negatives = ore.length - positives;
+        double hi = (positives + 1.0) / (positives + 2.0);
+        double lo = 1.0 / (negatives + 2.0);
+        double[] target = new double[ore.length];
+        for (int i = 0; i < ore.length; i++) {
+            target[i] = ore[i] ? hi : lo;
+        }
+        double a = 1;
+        double b = 0;
+        double f = loss(margins, target, a, b);
+        for (int iteration = 0; iteration < 100; iteration++) {
+            // gradient and Hessian of the cross-entropy in (a, b); a tiny ridge keeps the Hessian invertible
+            double ga = 0;
+            double gb = 0;
+            double haa = 1e-12;
+            double hab = 0;
+            double hbb = 1e-12;
+            for (int i = 0; i < margins.length; i++) {
+                double p = sigmoid(a * margins[i] + b);
+                double d = p - target[i];
+                double w = p * (1 - p);
+                ga += d * margins[i];
+                gb += d;
+                haa += w * margins[i] * margins[i];
+                hab += w * margins[i];
+                hbb += w;
+            }
+            if (Math.abs(ga) < 1e-9 && Math.abs(gb) < 1e-9) {
+                break;
+            }
+            double det = haa * hbb - hab * hab;
+            double da = -(hbb * ga - hab * gb) / det;
+            double db = -(haa * gb - hab * ga) / det;
+            double step = 1;
+            double next = loss(margins, target, a + da, b + db);
+            while (next > f + 1e-4 * step * (ga * da + gb * db) && step > 1e-10) {
+                step /= 2;
+                next = loss(margins, target, a + step * da, b + step * db);
+            }
+            if (step <= 1e-10) {
+                break;
+            }
+            a += step * da;
+            b += step * db;
+            f = next;
+        }
+        if (!(a > 0)) { // a ranking the network got backwards on these patches is not one calibration should flip
+            a = 1e-6;
+        }
+        return new Calibration(a, b, nll(margins, ore, 1, 0), nll(margins, ore, a, b), ece(margins, ore, 1, 0),
+                ece(margins, ore, a, b));
     }
 
     /** The calibrated probability of ore for a logit margin. */
     public double probability(double margin) {
-        return sigmoid(margin / temperature);
+        return sigmoid(slope * margin + intercept);
     }
 
-    static double nll(double[] margins, boolean[] ore, double t) {
+    /** Cross-entropy against soft targets, without overflow. */
+    private static double loss(double[] margins, double[] target, double a, double b) {
         double sum = 0;
         for (int i = 0; i < margins.length; i++) {
-            double z = margins[i] / t;
-            // −log σ(z) = log(1 + e^−z), computed without overflow
-            double signed = ore[i] ? z : -z;
-            sum += signed > 0 ? Math.log1p(Math.exp(-signed)) : -signed + Math.log1p(Math.exp(signed));
+            double z = a * margins[i] + b;
+            // −t log σ(z) − (1 − t) log(1 − σ(z)) = log(1 + e^z) − t z
+            double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+            sum += softplus - target[i] * z;
         }
         return sum / margins.length;
     }
 
+    static double nll(double[] margins, boolean[] ore, double a, double b) {
+        double[] target = new double[ore.length];
+        for (int i = 0; i < ore.length; i++) {
+            target[i] = ore[i] ? 1 : 0;
+        }
+        return loss(margins, target, a, b);
+    }
+
     /** Expected calibration error: the patch-weighted gap between mean probability and ore share per bin. */
-    static double ece(double[] margins, boolean[] ore, double t) {
-        double[][] bins = bins(margins, ore, t);
+    static double ece(double[] margins, boolean[] ore, double a, double b) {
+        double[][] bins = bins(margins, ore, a, b);
         double ece = 0;
-        for (int b = 0; b < BINS; b++) {
-            ece += Math.abs(bins[0][b] - bins[1][b]) / margins.length;
+        for (int bin = 0; bin < BINS; bin++) {
+            ece += Math.abs(bins[0][bin] - bins[1][bin]) / margins.length;
         }
         return ece;
     }
@@ -86,18 +131,18 @@ public record Calibration(double temperature, double nllBefore, double nllAfter,
      *
      * @return {x, y}
      */
-    static double[][] reliability(double[] margins, boolean[] ore, double t) {
-        double[][] bins = bins(margins, ore, t);
-        int[] filled = IntStream.range(0, BINS).filter(b -> bins[2][b] > 0).toArray();
-        return new double[][] {Arrays.stream(filled).mapToDouble(b -> bins[0][b] / bins[2][b]).toArray(),
-                Arrays.stream(filled).mapToDouble(b -> bins[1][b] / bins[2][b]).toArray()};
+    static double[][] reliability(double[] margins, boolean[] ore, double a, double b) {
+        double[][] bins = bins(margins, ore, a, b);
+        int[] filled = IntStream.range(0, BINS).filter(i -> bins[2][i] > 0).toArray();
+        return new double[][] {Arrays.stream(filled).mapToDouble(i -> bins[0][i] / bins[2][i]).toArray(),
+                Arrays.stream(filled).mapToDouble(i -> bins[1][i] / bins[2][i]).toArray()};
     }
 
     /** Per bin of predicted probability: the sum of probabilities, the count of ore, the count of patches. */
-    private static double[][] bins(double[] margins, boolean[] ore, double t) {
+    private static double[][] bins(double[] margins, boolean[] ore, double a, double b) {
         double[][] bins = new double[3][BINS];
         for (int i = 0; i < margins.length; i++) {
-            double p = sigmoid(margins[i] / t);
+            double p = sigmoid(a * margins[i] + b);
             int bin = Math.min(BINS - 1, (int) (p * BINS));
             bins[0][bin] += p;
             bins[1][bin] += ore[i] ? 1 : 0;

@@ -195,8 +195,9 @@ public final class ModelTraining {
             validation.put("folds", perFold);
         }
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("method", "temperature scaling on the validation patches");
-        c.put("temperature", calibration.temperature());
+        c.put("method", "Platt scaling on the validation patches: p = sigmoid(slope * margin + intercept)");
+        c.put("slope", calibration.slope());
+        c.put("intercept", calibration.intercept());
         c.put("nllBefore", calibration.nllBefore());
         c.put("nllAfter", calibration.nllAfter());
         c.put("eceBefore", calibration.eceBefore());
@@ -211,13 +212,14 @@ public final class ModelTraining {
 
     /** Mean predicted probability against the ore share per bin, before and after calibration. */
     private static void writeReliability(Validator.Result v, Calibration c, Path png) throws IOException {
-        double[][] before = Calibration.reliability(v.margins(), v.ore(), 1);
-        double[][] after = Calibration.reliability(v.margins(), v.ore(), c.temperature());
+        double[][] before = Calibration.reliability(v.margins(), v.ore(), 1, 0);
+        double[][] after = Calibration.reliability(v.margins(), v.ore(), c.slope(), c.intercept());
         new CurveChart(String.format(Locale.ROOT, "Reliability on the validation patches (ECE %.3f → %.3f)",
                 c.eceBefore(), c.eceAfter()), "predicted probability of ore", "share of ore patches", List.of(
                 new CurveChart.Series("perfect calibration", new double[] {0, 1}, new double[] {0, 1}),
                 new CurveChart.Series("softmax", before[0], before[1]),
-                new CurveChart.Series(String.format(Locale.ROOT, "calibrated (T = %.2f)", c.temperature()),
+                new CurveChart.Series(String.format(Locale.ROOT, "calibrated (a = %.2f, b = %.2f)", c.slope(),
+                        c.intercept()),
                         after[0], after[1]))).writePng(png);
     }
 

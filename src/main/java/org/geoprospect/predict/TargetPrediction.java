@@ -10,6 +10,7 @@ import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.grid.Raster;
+import org.geoprospect.learn.Calibration;
 import org.geoprospect.learn.CachedModel;
 import org.geoprospect.learn.ModelCompatibility;
 import org.geoprospect.learn.ModelLibrary;
@@ -90,7 +91,7 @@ public final class TargetPrediction {
         progress.progress(0, "loading model " + request.modelId());
         try (CachedModel model = library.cache().get(request.modelId())) {
             WindowScorer scorer = new WindowScorer(model.model(), source, size, request.flips(),
-                    request.batchSize(), temperature(manifest));
+                    request.batchSize(), calibration(manifest));
             ProgressListener scoring = progress.slice(0.02, 0.9);
             surface = tiles != null
                     ? TilePredictor.predict(scorer, source.noData(), grid.width(), grid.height(), tiles,
@@ -122,10 +123,17 @@ public final class TargetPrediction {
                 targets, evaluation, surface.windows(), warnings.list());
     }
 
-    /** The model's calibration temperature; 1 for a model stored before calibration existed. */
-    private static double temperature(ModelManifest manifest) {
-        Object calibration = manifest.validation() == null ? null : manifest.validation().get("calibration");
-        return calibration instanceof Map<?, ?> c && c.get("temperature") instanceof Number t ? t.doubleValue() : 1;
+    /** The model's calibration: Platt's, a temperature (models stored before it), or none (older still). */
+    private static Calibration calibration(ModelManifest manifest) {
+        Object stored = manifest.validation() == null ? null : manifest.validation().get("calibration");
+        if (stored instanceof Map<?, ?> c && c.get("slope") instanceof Number a
+                && c.get("intercept") instanceof Number b) {
+            return new Calibration(a.doubleValue(), b.doubleValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        if (stored instanceof Map<?, ?> c && c.get("temperature") instanceof Number t) {
+            return Calibration.ofTemperature(t.doubleValue());
+        }
+        return Calibration.NONE;
     }
 
     private static ModelManifest manifest(ModelLibrary library, String id) {

@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.ProgressListener;
+import org.geoprospect.learn.Calibration;
 import org.geoprospect.learn.PatchSource;
 
 /**
@@ -23,7 +25,7 @@ final class WindowScorer implements WindowScores {
     private final int size;
     private final boolean flips;
     private final int batchSize;
-    private final double temperature;
+    private final Calibration calibration;
 
     /**
      * @param model     the network, on its device; not closed here
@@ -31,15 +33,15 @@ final class WindowScorer implements WindowScores {
      * @param size      window side in cells: the network's input size
      * @param flips     whether to average over the four flips
      * @param batchSize windows per forward pass
-     * @param temperature the model's calibration temperature: probabilities are softmax(logits / T)
+     * @param calibration the model's: probabilities are σ(slope · (ore logit − no-ore logit) + intercept)
      */
-    WindowScorer(Model model, PatchSource source, int size, boolean flips, int batchSize, double temperature) {
+    WindowScorer(Model model, PatchSource source, int size, boolean flips, int batchSize, Calibration calibration) {
         this.model = model;
         this.source = source;
         this.size = size;
         this.flips = flips;
         this.batchSize = batchSize;
-        this.temperature = temperature;
+        this.calibration = calibration;
     }
 
     @Override
@@ -91,7 +93,8 @@ final class WindowScorer implements WindowScores {
     private float[] oreProbability(NDManager batch, NDArray x) {
         NDArray logits = model.getBlock().forward(new ParameterStore(batch, false), new NDList(x), false)
                 .singletonOrThrow();
-        return logits.div(temperature).softmax(1).get(":, 1").toFloatArray();
+        NDArray margin = logits.get(":, 1").sub(logits.get(":, 0"));
+        return Activation.sigmoid(margin.mul(calibration.slope()).add(calibration.intercept())).toFloatArray();
     }
 
     /**

@@ -117,8 +117,9 @@ public final class TrainModelProcess implements GeoProcess {
                 validation.get("accuracy"), validation.get("loss"), validation.get("bestEpoch"), b.get("element"),
                 b.get("elementAuc"), b.get("logisticAuc"), b.get("forestAuc")));
         Map<?, ?> c = (Map<?, ?>) validation.get("calibration");
-        s.append(String.format(Locale.ROOT, "; probabilities calibrated (temperature %.2f, expected calibration "
-                + "error %.3f → %.3f)", c.get("temperature"), c.get("eceBefore"), c.get("eceAfter")));
+        s.append(String.format(Locale.ROOT, "; probabilities calibrated (Platt: slope %.2f, intercept %.2f; expected "
+                + "calibration error %.3f → %.3f)", c.get("slope"), c.get("intercept"), c.get("eceBefore"),
+                c.get("eceAfter")));
         if (validation.containsKey("meanAuc")) {
             s.append(String.format(Locale.ROOT, "; mean AUC over folds %.3f (element %.3f, logistic %.3f, forest "
                             + "%.3f)", validation.get("meanAuc"), validation.get("meanElementAuc"),
