@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.geoprospect.core.Folders;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.ProcessRegistry;
 import org.geoprospect.server.execution.ProcessExecution;
@@ -66,6 +67,8 @@ public final class Server implements AutoCloseable {
     private Server(ServerConfig config) throws IOException, SQLException {
         this.config = config;
         Path data = Files.createDirectories(config.dataDir());
+        // uploads that were being received when the server last stopped: cut short, and nothing writes them now
+        Folders.deleteRecursively(data.resolve(LayersEndpoints.UPLOADS));
         this.processes = ProcessRegistry.standard();
         this.jobStore = new JobStore(data.resolve("server.db"));
         this.jobs = new JobManager(jobStore, data.resolve("jobs"), config.limits(), Clock.systemUTC());
