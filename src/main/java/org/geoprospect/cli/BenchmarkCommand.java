@@ -72,6 +72,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (!"idw".equals(what) && !"worker".equals(what)) {
             throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw, worker");
         }
+        OutputLocations.checkFile("--out", report); // written last, after minutes of work
+        if (work != null) {
+            OutputLocations.checkFolder("--work", work);
+        }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("geoprospect-bench");
         if ("worker".equals(what)) {
             new WorkerBenchmark(err, dir).run(report);

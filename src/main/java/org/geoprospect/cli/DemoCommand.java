@@ -50,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputLocations.checkFolder("--out", outDir);
         Files.createDirectories(outDir);
         Path samples = data.resolve(GeneratedSurvey.SAMPLES_FILE);
         if (!Files.isRegularFile(samples)) {

@@ -37,6 +37,7 @@ final class GenerateTestDataCommand implements Callable<Integer> {
             default -> throw new org.geoprospect.core.InvalidInputException("scale",
                     "scale '" + scale + "' is not demo or paper");
         };
+        OutputLocations.checkFolder("--out", dir);
         for (Path p : survey.generate().write(dir)) {
             out.println(p);
         }

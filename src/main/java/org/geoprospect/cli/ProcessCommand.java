@@ -19,7 +19,6 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +29,8 @@ import java.util.Map;
  * A command built from a process's description: each input becomes an option ({@code cellSize} →
  * {@code --cell-size}), and {@code --out} names the first output's file or a folder for all outputs, as the
  * description says; other outputs of a file-style process get an option each ({@code --report FILE}).
- * Parses, runs the process with a progress bar, prints the outputs and warnings.
+ * Parses, checks every output location ({@link OutputLocations}), runs the process with a progress bar, prints the
+ * outputs and warnings.
  */
 final class ProcessCommand {
     private static final String STORE = "--store";
@@ -136,13 +136,23 @@ final class ProcessCommand {
         Thread hook = new Thread(cancellation::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         ProcessResult result;
-        try (ModelLibrary models = process.usesNativeEngine()
-                ? new ModelLibrary(parsed.matchedOptionValue(STORE, Path.of("models"))) : null) {
+        Path store = parsed.matchedOptionValue(STORE, Path.of("models"));
+        OutputLocations folders = new OutputLocations();
+        try (ModelLibrary models = process.usesNativeEngine() ? new ModelLibrary(store) : null) {
             // the command line is a host like any other: its files are the inputs, its options the outputs
             ProcessExecutor.Prepared job = new ProcessExecutor(ProcessRunner.IN_PROCESS, models).prepare(process,
                     values, InputResolver.NONE);
             Map<String, Path> targets = targets(d, parsed);
-            result = job.run(null, targets::get, new ProgressBar(err, terminal), cancellation);
+            if (process.usesNativeEngine() && d.cliOut() == ProcessDescription.CliOut.NONE) {
+                OutputLocations.checkFolder(STORE, store); // the process's outputs go to the model store
+            }
+            try {
+                targets.values().forEach(t -> folders.make(t.toAbsolutePath().getParent()));
+                result = job.run(null, targets::get, new ProgressBar(err, terminal), cancellation);
+            } catch (IOException | RuntimeException e) {
+                folders.removeEmpty();
+                throw e;
+            }
         } catch (IOException e) {
             throw new ExecutionFailedException(e.getMessage(), e);
         } finally {
@@ -161,6 +171,7 @@ final class ProcessCommand {
         return 0;
     }
 
+    /** Each output's file, as the options name them; checked, and no folder made yet. */
     private static Map<String, Path> targets(ProcessDescription d, CommandLine.ParseResult parsed) {
         Map<String, Path> targets = new LinkedHashMap<>();
         if (d.cliOut() == ProcessDescription.CliOut.NONE) {
@@ -172,32 +183,25 @@ final class ProcessCommand {
                     + (d.cliOut() == ProcessDescription.CliOut.DIRECTORY ? "DIR" : "FILE"));
         }
         if (d.cliOut() == ProcessDescription.CliOut.DIRECTORY) {
-            createDirectories(out);
             for (OutputDescription o : d.outputs()) {
                 if (o.fileName() != null) {
+                    OutputLocations.checkFile("--out", out.resolve(o.fileName()));
                     targets.put(o.identifier(), out.resolve(o.fileName()));
                 }
             }
         } else {
-            createDirectories(out.toAbsolutePath().getParent());
+            OutputLocations.checkFile("--out", out);
             targets.put(d.outputs().get(0).identifier(), out);
             for (OutputDescription o : d.outputs().subList(1, d.outputs().size())) {
-                Path p = parsed.matchedOptionValue("--" + kebab(o.identifier()), (Path) null);
+                String option = "--" + kebab(o.identifier());
+                Path p = parsed.matchedOptionValue(option, (Path) null);
                 if (p != null) {
-                    createDirectories(p.toAbsolutePath().getParent());
+                    OutputLocations.checkFile(option, p);
                     targets.put(o.identifier(), p);
                 }
             }
         }
         return targets;
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new InvalidInputException("out", "cannot create folder " + dir + ": " + e);
-        }
     }
 
     /** Names of the inputs, for tests that check every input has an option. */

@@ -7,6 +7,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.geoprospect.core.Folders;
+import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.ProcessRegistry;
 import org.geoprospect.server.execution.ProcessExecution;
 import org.geoprospect.server.execution.ProcessService;
@@ -14,6 +16,7 @@ import org.geoprospect.server.features.FeaturesEndpoints;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.http.ServerConfig;
+import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobStore;
 import org.geoprospect.server.layers.LayerCatalog;
@@ -42,7 +45,8 @@ import java.util.List;
  * {@code DATA/jobs/}, {@code DATA/layers/}, {@code DATA/models/} — the model store every request shares, with the
  * one in-process model cache), the process registry, and the routes of each protocol ({@link Endpoints}). CORS
  * and gzip are on; request bodies are limited; writes may be protected ({@link WriteGuard}); close() stops
- * accepting requests, lets running ones finish for a while, and marks jobs it had to stop as failed.
+ * accepting requests, lets running ones finish for a while, and marks jobs it had to stop as failed, while jobs
+ * still waiting are queued again at the next start.
  */
 public final class Server implements AutoCloseable {
     /** How far over the upload limit a refused body is still read, so that the client sees the 413. */
@@ -63,6 +67,8 @@ public final class Server implements AutoCloseable {
     private Server(ServerConfig config) throws IOException, SQLException {
         this.config = config;
         Path data = Files.createDirectories(config.dataDir());
+        // uploads that were being received when the server last stopped: cut short, and nothing writes them now
+        Folders.deleteRecursively(data.resolve(LayersEndpoints.UPLOADS));
         this.processes = ProcessRegistry.standard();
         this.jobStore = new JobStore(data.resolve("server.db"));
         this.jobs = new JobManager(jobStore, data.resolve("jobs"), config.limits(), Clock.systemUTC());
@@ -78,11 +84,20 @@ public final class Server implements AutoCloseable {
         Server server = new Server(config);
         try {
             server.listen();
+            // once the port is open: a start that fails leaves the jobs that waited waiting
+            server.jobs.requeue(server::resume);
         } catch (RuntimeException e) { // the port in use, most often: the store must not stay open
             server.close();
             throw e;
         }
         return server;
+    }
+
+    /** The work of a job that was waiting when the server last stopped. */
+    private JobManager.Work resume(Job job, Path folder) throws IOException {
+        GeoProcess process = processes.get(job.processId()).orElseThrow(() -> new IllegalStateException(
+                "there is no process '" + job.processId() + "' any more"));
+        return execution.resume(process, folder);
     }
 
     private void listen() {

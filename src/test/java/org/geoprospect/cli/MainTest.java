@@ -13,11 +13,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The command line as a user meets it: options from wps-processes.xml, exit codes, messages. */
 class MainTest {
@@ -259,6 +264,76 @@ class MainTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(r.out().contains("open " + out.resolve("targets/targets.gpkg")), r.out());
+    }
+
+    @Test
+    void outputLocationsOfTheWrongKindAreRefusedBeforeAnyWork() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String[] interpolate = {"interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",
+                "--elements", "Au", "--cell-size", "500"};
+        Map<List<String>, String> refusals = new LinkedHashMap<>();
+        refusals.put(List.of("--out", folder.toString()), "--out: " + folder + " is a folder, not a file");
+        refusals.put(List.of("--out", dir.resolve("g.tif").toString(), "--report", folder.toString()),
+                "--report: " + folder + " is a folder, not a file");
+        refusals.put(List.of("--out", file.resolve("sub/g.tif").toString()),
+                "--out: cannot make folder " + file.resolve("sub") + ": " + file + " is a file");
+        for (Map.Entry<List<String>, String> e : refusals.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of(interpolate));
+            args.addAll(e.getKey());
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(Main.BAD_INPUT, r.status(), r.err());
+            assertEquals("error: " + e.getValue(), r.err().strip(), "refused before interpolating");
+        }
+        Path noGrid = dir.resolve("none.tif"); // read only by the work: a refusal names the location instead
+        Run select = run("selectElements", "--grid", noGrid.toString(), "--deposits", "test-data/deposits.csv",
+                "--crs", "EPSG:32650", "--out", file.toString());
+        assertEquals("error: --out: " + file + " is a file, not a folder", select.err().strip());
+        Run train = run("trainModel", "--grid", noGrid.toString(), "--deposits", "test-data/deposits.csv",
+                "--crs", "EPSG:32650", "--elements", "Au", "--store", file.toString(), "--name", "m");
+        assertEquals(Main.BAD_INPUT, train.status(), train.err());
+        assertEquals("error: --store: " + file + " is a file, not a folder", train.err().strip());
+        Run demo = run("demo", "--out", file.toString());
+        assertEquals(Main.BAD_INPUT, demo.status(), demo.err());
+        assertEquals("error: --out: " + file + " is a file, not a folder", demo.err().strip());
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenInIsRefusedBeforeAnyWork() throws IOException {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(locked), "this user may write anywhere (root)");
+            Run r = run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650", "--elements",
+                    "Au", "--cell-size", "500", "--out", locked.resolve("sub/g.tif").toString());
+            assertEquals(Main.BAD_INPUT, r.status(), r.err());
+            assertEquals("error: --out: cannot make folder " + locked.resolve("sub") + ": no permission to write in "
+                    + locked, r.err().strip());
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void aRefusedCommandLeavesNoEmptyOutputFolder() throws IOException {
+        Path empty = csv("empty.csv", "");
+        Run r = run("interpolate", "--samples", empty.toString(), "--crs", "EPSG:3067", "--elements", "Cu",
+                "--cell-size", "1", "--out", dir.resolve("new/deeper/o.tif").toString());
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertFalse(Files.exists(dir.resolve("new")), "the folders made for the output are gone");
+    }
+
+    @Test
+    void aTemporaryFileThatAKilledRunLeftBesideItsOutputIsDeletedByTheNextRun() throws IOException {
+        Path out = dir.resolve("g.tif");
+        // as a run killed while writing leaves it: named after its target and its process, which no longer runs
+        Path left = Files.writeString(dir.resolve(".g.tif." + Integer.MAX_VALUE + "-" + UUID.randomUUID() + ".tmp"),
+                "half a grid");
+        Run r = run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650", "--elements", "Au",
+                "--cell-size", "1000", "--out", out.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(Files.size(out) > 0);
+        assertFalse(Files.exists(left));
     }
 
     @Test

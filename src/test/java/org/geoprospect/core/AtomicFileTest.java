@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,8 @@ class AtomicFileTest {
 
         assertEquals("new", Files.readString(target));
         assertEquals(dir, temps.get(0).getParent());
-        assertTrue(temps.get(0).getFileName().toString().matches("\\.out\\.txt\\.[-0-9a-f]+\\.tmp"), temps.toString());
+        assertTrue(temps.get(0).getFileName().toString().matches("\\.out\\.txt\\." + ProcessHandle.current().pid()
+                + "-[-0-9a-f]+\\.tmp"), "named after the target and the writing process: " + temps);
         assertEquals(List.of(target), list());
     }
 
@@ -45,7 +48,7 @@ class AtomicFileTest {
             Files.writeString(temp, "new");
         });
 
-        assertTrue(temps.get(0).getFileName().toString().matches("\\.out\\.gpkg\\.[-0-9a-f]+\\.tmp\\.gpkg"),
+        assertTrue(temps.get(0).getFileName().toString().matches("\\.out\\.gpkg\\.\\d+-[-0-9a-f]+\\.tmp\\.gpkg"),
                 temps.toString());
         assertEquals(List.of(dir.resolve("out.gpkg")), list());
     }
@@ -61,6 +64,22 @@ class AtomicFileTest {
 
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target), list());
+    }
+
+    @Test
+    void aTemporaryFileLeftByAKilledProcessIsDeletedByTheNextWriteOfItsTarget() throws IOException {
+        long gone = Integer.MAX_VALUE; // beyond any system's process ids: a process that no longer runs
+        Path left = Files.writeString(dir.resolve(".out.tif." + gone + "-" + UUID.randomUUID() + ".tmp"), "half");
+        Path leftGpkg = Files.writeString(dir.resolve(".out.tif." + gone + "-" + UUID.randomUUID() + ".tmp.gpkg"), "");
+        Path inProgress = Files.writeString(dir.resolve(".out.tif." + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID() + ".tmp"), "another write of this process");
+        Path otherTarget = Files.writeString(dir.resolve(".other.tif." + gone + "-" + UUID.randomUUID() + ".tmp"), "");
+        AtomicFile.write(dir.resolve("out.tif"), temp -> Files.writeString(temp, "new"));
+
+        assertFalse(Files.exists(left));
+        assertFalse(Files.exists(leftGpkg));
+        assertTrue(Files.exists(inProgress), "a running process's write is left alone");
+        assertTrue(Files.exists(otherTarget), "another target's is for its own next write");
     }
 
     private List<Path> list() throws IOException {

@@ -2,6 +2,7 @@ package org.geoprospect.server;
 
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
+import org.geoprospect.server.jobs.JobOutputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,9 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServerTest {
@@ -50,6 +55,32 @@ class ServerTest {
             assertEquals(404, read.statusCode());
             assertTrue(Files.exists(dir.resolve("data/server.db")));
             assertTrue(Files.isDirectory(dir.resolve("data/models")));
+        }
+    }
+
+    @Test
+    void startDeletesWhatAStopCutShortAndKeepsTheRest() throws Exception {
+        ServerConfig config = new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20, true, null, null,
+                null, Set.of("*"));
+        String job;
+        try (Server server = Server.start(config)) {
+            server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
+                    false);
+            job = server.jobs().run("interpolate", "{}", (folder, progress, cancellation) ->
+                    new JobOutputs(Map.of(), List.of())).id();
+        }
+        Path upload = Files.createDirectories(dir.resolve("data/uploads/upload123"));
+        Files.writeString(upload.resolve("body"), "an upload cut short");
+        Path publication = Files.createDirectories(dir.resolve("data/layers/." + UUID.randomUUID() + ".tmp"));
+        Files.writeString(publication.resolve("samples.csv"), "a publication cut short");
+        Path orphan = Files.createDirectories(dir.resolve("data/jobs/" + UUID.randomUUID()));
+        Files.writeString(orphan.resolve("inputs.csv"), "a job folder made just before a crash");
+        try (Server server = Server.start(config)) {
+            assertFalse(Files.exists(upload));
+            assertFalse(Files.exists(publication));
+            assertFalse(Files.exists(orphan));
+            assertTrue(Files.exists(server.layers().file(server.layers().get("samples").orElseThrow())));
+            assertTrue(Files.isDirectory(server.jobs().folder(job)));
         }
     }
 

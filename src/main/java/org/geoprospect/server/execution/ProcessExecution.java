@@ -1,6 +1,8 @@
 package org.geoprospect.server.execution;
 
+import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.ProgressListener;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.InputValue;
 import org.geoprospect.process.OutputDescription;
@@ -9,12 +11,12 @@ import org.geoprospect.process.ProcessExecutor;
 import org.geoprospect.process.ProcessResult;
 import org.geoprospect.process.ProcessRunner;
 import org.geoprospect.server.http.ServerConfig;
+import org.geoprospect.server.http.ServerLinks;
 import org.geoprospect.server.jobs.JobManager;
 import org.geoprospect.server.jobs.JobOutputs;
 import org.geoprospect.server.layers.LayerCatalog;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The server's side of running a process, the same for every protocol: the process runs through the
@@ -53,16 +54,38 @@ public final class ProcessExecution {
 
     /**
      * Checks the inputs against the description now, so that a bad request fails before a job exists, and returns
-     * the job's work.
+     * the job's work, which can keep its request in the job's folder while it waits ({@link #resume}).
      *
-     * @param isLocal tells whether a URL points at this server (its layers are then read directly)
+     * @param links the server as the request reached it: its own URLs are read as its layers
      * @throws InvalidInputException naming an unknown input, a missing one or a wrong literal
      */
-    public JobManager.Work work(GeoProcess process, Map<String, List<InputValue>> inputs, Predicate<URI> isLocal) {
+    public JobManager.Work work(GeoProcess process, Map<String, List<InputValue>> inputs, ServerLinks links) {
         ProcessExecutor.Prepared prepared = executor.prepare(process, inputs,
-                new LayerReferences(catalog, config, http, isLocal, FETCH_TIMEOUT));
-        return (folder, progress, cancellation) -> publish(process.description(), folder,
-                prepared.run(folder, progress, cancellation));
+                new LayerReferences(catalog, config, http, links::isLocal, FETCH_TIMEOUT));
+        return new JobManager.Work() {
+            @Override
+            public JobOutputs run(Path folder, ProgressListener progress, Cancellation cancellation)
+                    throws IOException, SQLException {
+                KeptRequest.delete(folder);
+                return publish(process.description(), folder, prepared.run(folder, progress, cancellation));
+            }
+
+            @Override
+            public void keep(Path folder) throws IOException {
+                KeptRequest.write(folder, inputs, links);
+            }
+        };
+    }
+
+    /**
+     * The work of a job that was waiting when the server stopped, from the request it kept.
+     *
+     * @throws IOException           when the job kept no request, or it cannot be read
+     * @throws InvalidInputException when its inputs no longer pass the checks
+     */
+    public JobManager.Work resume(GeoProcess process, Path folder) throws IOException {
+        KeptRequest.Request kept = KeptRequest.read(folder);
+        return work(process, kept.inputs(), kept.links());
     }
 
     private JobOutputs publish(ProcessDescription d, Path folder, ProcessResult result) throws IOException,

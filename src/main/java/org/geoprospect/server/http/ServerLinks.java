@@ -30,6 +30,26 @@ public final class ServerLinks {
         return new ServerLinks(URI.create(scheme + "://" + host), port);
     }
 
+    /**
+     * Links as a request reached the server earlier, for work done later (a job queued again after a restart).
+     *
+     * @param base the base URL, as {@link #base()} gave it
+     * @param port the port the server listened on then
+     */
+    public static ServerLinks of(URI base, int port) {
+        return new ServerLinks(base, port);
+    }
+
+    /** @return the base URL, e.g. {@code http://localhost:8080} */
+    public URI base() {
+        return base;
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return port;
+    }
+
     private static String first(String header, String fallback) {
         return header == null || header.isBlank() ? fallback : header.split(",")[0].strip();
     }

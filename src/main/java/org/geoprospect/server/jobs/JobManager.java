@@ -7,6 +7,7 @@ import org.geoprospect.core.ProgressListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -33,9 +34,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs process executions as jobs within the {@link JobLimits}: synchronous ones in the caller's thread,
  * asynchronous ones in a bounded pool with a bounded queue. Every job is in the {@link JobStore} from the moment
- * it is accepted, with its progress, and has a folder for its files. A job still accepted or running when the
- * server last stopped is marked failed at start-up. Dismissing a running job cancels it; an execution over its
- * time limit is cancelled and fails. The work runs in a thread of its own, so that one that ignores its
+ * it is accepted, with its progress, and has a folder for its files; a job refused (the queue full) leaves
+ * neither. A job still running when the server last stopped is marked failed at start-up; one still waiting keeps
+ * its request in its folder ({@link Work#keep}) and is queued again ({@link #requeue}); folders of no job are
+ * deleted. Dismissing a waiting job takes it out of the queue, dismissing a running one cancels it; an execution
+ * over its time limit is cancelled and fails. The work runs in a thread of its own, so that one that ignores its
  * cancellation is abandoned after a grace period: its job fails and its slot is freed all the same. Finished jobs
  * are deleted, files and all, after the result lifetime. Thread-safe.
  */
@@ -53,6 +56,20 @@ public final class JobManager implements AutoCloseable {
          * @return the outputs
          */
         JobOutputs run(Path folder, ProgressListener progress, Cancellation cancellation) throws Exception;
+
+        /**
+         * Writes into the job's folder what a {@link Resumption} needs to rebuild this work, so that a job still
+         * waiting when the server stops is queued again at the next start. Nothing by default: such a job fails
+         * at that start instead.
+         */
+        default void keep(Path folder) throws IOException {
+        }
+    }
+
+    /** Rebuilds the work of a job that was waiting when the server stopped, from what {@link Work#keep} wrote. */
+    @FunctionalInterface
+    public interface Resumption {
+        Work work(Job job, Path folder) throws Exception;
     }
 
     private final JobStore store;
@@ -75,8 +92,9 @@ public final class JobManager implements AutoCloseable {
         this.limits = limits;
         this.clock = clock;
         Files.createDirectories(jobsDir);
-        store.failUnfinished(clock.instant(), "interrupted: the server stopped while the job ran; run it again",
+        store.failRunning(clock.instant(), "interrupted: the server stopped while the job ran; run it again",
                 new JobError("NoApplicableCode", null, "the server stopped while the job ran").toJson());
+        deleteFoldersOfNoJob();
         this.async = new ThreadPoolExecutor(limits.maxAsync(), limits.maxAsync(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), r -> {
                     Thread t = new Thread(r, "geoprospect-job");
@@ -106,23 +124,68 @@ public final class JobManager implements AutoCloseable {
      * Accepts a job to run in the background.
      *
      * @return the accepted job
-     * @throws ServerBusyException when every slot and the queue are taken
+     * @throws ServerBusyException when every slot and the queue are taken; no job is left
      */
     public Job submit(String processId, String inputsJson, Work work) {
         if (limits.queueLength() == 0 && async.getActiveCount() >= limits.maxAsync()) {
             throw busy("asynchronous executions", limits.maxAsync());
         }
         Job job = accept(processId, inputsJson);
-        Running r = new Running(job);
-        running.put(job.id(), r);
         try {
-            async.execute(() -> execute(r, work, limits.maxAsyncTime()));
+            work.keep(folder(job.id()));
+            enqueue(job, work);
         } catch (RejectedExecutionException e) {
-            running.remove(job.id());
-            fail(r, JobError.of(new ServerBusyException("the queue is full")));
+            delete(job.id()); // a refusal leaves neither a record nor a folder
             throw busy("queued asynchronous executions", limits.queueLength());
+        } catch (IOException e) {
+            delete(job.id());
+            throw new UncheckedIOException("cannot keep the job's request: " + e.getMessage(), e);
         }
         return job;
+    }
+
+    /**
+     * Queues again, oldest first, the jobs that were waiting when the server last stopped, their work rebuilt from
+     * their folders. One whose work cannot be rebuilt, or that finds the queue full, fails with a message saying
+     * so. Called once, when the host is ready to run jobs.
+     */
+    public void requeue(Resumption resumption) {
+        List<Job> waiting;
+        try {
+            waiting = store.waiting();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job store: " + e.getMessage(), e);
+        }
+        for (Job job : waiting) {
+            try {
+                enqueue(job, resumption.work(job, folder(job.id())));
+            } catch (RejectedExecutionException e) {
+                fail(new Running(job), new JobError("NoApplicableCode", null, "the server stopped before the job "
+                        + "started, and its queue was full when it started again; run it again"));
+            } catch (Exception e) {
+                fail(new Running(job), new JobError("NoApplicableCode", null, "the server stopped before the job "
+                        + "started, and it could not be queued again (" + e.getMessage() + "); run it again"));
+            }
+        }
+    }
+
+    /** @throws RejectedExecutionException when the queue is full */
+    private void enqueue(Job job, Work work) {
+        Running r = new Running(job);
+        r.waiting = () -> {
+            if (stopping) {
+                running.remove(job.id()); // never started: it stays accepted, to be queued again at the next start
+            } else {
+                execute(r, work, limits.maxAsyncTime());
+            }
+        };
+        running.put(job.id(), r);
+        try {
+            async.execute(r.waiting);
+        } catch (RejectedExecutionException e) {
+            running.remove(job.id());
+            throw e;
+        }
     }
 
     /**
@@ -169,8 +232,8 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Dismisses a job: a running or waiting one is cancelled (it ends as dismissed as soon as the process notices),
-     * a finished one is deleted with its files.
+     * Dismisses a job: a waiting one leaves the queue and is deleted with its files, a running one is cancelled (it
+     * ends as dismissed as soon as the process notices), a finished one is deleted with its files.
      *
      * @return the job as dismissed, or empty when there is no such job
      */
@@ -178,7 +241,11 @@ public final class JobManager implements AutoCloseable {
         Running r = running.get(id);
         if (r != null) {
             r.dismissed = true;
-            r.cancellation.cancel();
+            if (r.waiting != null && async.remove(r.waiting)) {
+                finish(r, r.job.dismissed(clock.instant())); // now, not at a stop that would leave it to requeue
+            } else {
+                r.cancellation.cancel();
+            }
             return Optional.of(r.job.dismissed(clock.instant()));
         }
         Optional<Job> job = get(id);
@@ -198,7 +265,10 @@ public final class JobManager implements AutoCloseable {
         return old.size();
     }
 
-    /** Cancels running jobs (they end failed, as the server stops) and stops the threads. */
+    /**
+     * Cancels running jobs (they end failed, as the server stops) and stops the threads; waiting jobs stay accepted,
+     * for {@link #requeue} at the next start.
+     */
     @Override
     public void close() {
         stopping = true;
@@ -228,7 +298,7 @@ public final class JobManager implements AutoCloseable {
     }
 
     private void execute(Running r, Work work, Duration limit) {
-        if (r.cancellation.isRequested()) {
+        if (r.dismissed) {
             finish(r, r.job.dismissed(clock.instant()));
             return;
         }
@@ -340,6 +410,17 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    /** Deletes what jobsDir holds for no job: a job's folder made just before a crash could record the job. */
+    private void deleteFoldersOfNoJob() throws IOException, SQLException {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(jobsDir)) {
+            for (Path folder : folders) {
+                if (store.get(folder.getFileName().toString()).isEmpty()) {
+                    Folders.deleteRecursively(folder);
+                }
+            }
+        }
+    }
+
     private void expireQuietly() {
         try {
             expire();
@@ -354,10 +435,12 @@ public final class JobManager implements AutoCloseable {
     }
 
 
-    /** A job between acceptance and its end: its live state and its cancellation flag. */
+    /** A job between acceptance and its end: its live state, its cancellation flag, its task while it waits. */
     private static final class Running {
         final Cancellation cancellation = new Cancellation();
         volatile Job job;
+        /** The queued task of an asynchronous job, or null for a synchronous one. */
+        volatile Runnable waiting;
         volatile boolean dismissed;
         volatile boolean overTime;
 

@@ -80,21 +80,36 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
-     * Marks every job that was accepted or running as failed: called at start-up, when no job of this store can
-     * still be running, so that a crash never leaves a job "running" for ever.
+     * Marks every job that was running as failed: called at start-up, when no job of this store can still be
+     * running, so that a crash never leaves a job "running" for ever. Jobs that were waiting are left to
+     * {@link #waiting()}.
      *
      * @return how many jobs were marked
      */
-    public synchronized int failUnfinished(Instant at, String message, String errorJson) throws SQLException {
+    public synchronized int failRunning(Instant at, String message, String errorJson) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET status = ?, message = ?, "
-                + "finished = ?, error = ? WHERE status IN (?, ?)")) {
+                + "finished = ?, error = ? WHERE status = ?")) {
             p.setString(1, JobStatus.FAILED.code());
             p.setString(2, message);
             p.setString(3, at.toString());
             p.setString(4, errorJson);
-            p.setString(5, JobStatus.ACCEPTED.code());
-            p.setString(6, JobStatus.RUNNING.code());
+            p.setString(5, JobStatus.RUNNING.code());
             return p.executeUpdate();
+        }
+    }
+
+    /** @return the jobs accepted but not yet started, oldest first */
+    public synchronized List<Job> waiting() throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM jobs WHERE status = ? ORDER BY created, id")) {
+            p.setString(1, JobStatus.ACCEPTED.code());
+            List<Job> jobs = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    jobs.add(job(r));
+                }
+            }
+            return jobs;
         }
     }
 

@@ -4,6 +4,7 @@ import org.geoprospect.core.Folders;
 import org.geoprospect.core.InvalidInputException;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * The published layers: each a folder {@code DIR/<name>/} holding the layer's one file, and a row in the catalog
  * database with its kind, CRS, extent and provenance. Publishing is atomic: the file is checked
  * ({@link LayerInspector}), copied into a hidden folder, and the folder renamed into place before the row is
- * written, so a reader never finds a half-written layer, and a failed publication leaves nothing. Thread-safe.
+ * written, so a reader never finds a half-written layer, and a failed publication leaves nothing (one cut short by
+ * a crash leaves a hidden folder, deleted when the catalog next opens). Thread-safe.
  */
 public final class LayerCatalog implements AutoCloseable {
     /** Layer names: letters, digits, '-', '_' and '.', starting with a letter or digit — safe in URLs and paths. */
@@ -45,6 +47,7 @@ public final class LayerCatalog implements AutoCloseable {
         this.dir = dir;
         this.clock = clock;
         Files.createDirectories(dir);
+        deleteUnfinishedPublications();
         connection = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
@@ -140,6 +143,18 @@ public final class LayerCatalog implements AutoCloseable {
     @Override
     public synchronized void close() throws SQLException {
         connection.close();
+    }
+
+    /**
+     * Deletes the hidden folders of publications cut short (the process killed while copying): a layer's name never
+     * starts with '.', and no publication runs while the catalog opens.
+     */
+    private void deleteUnfinishedPublications() throws IOException {
+        try (DirectoryStream<Path> hidden = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path temp : hidden) {
+                Folders.deleteRecursively(temp);
+            }
+        }
     }
 
     /** @throws InvalidInputException (input {@code layer}) naming the rule when the name breaks it */

@@ -26,6 +26,8 @@ import java.sql.SQLException;
  * {@code GET /layers/{name}/file} downloads its file.
  */
 public final class LayersEndpoints implements Endpoints {
+    /** The folder under the store's where uploads are received, one temporary folder each. */
+    public static final String UPLOADS = "uploads";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LayerCatalog catalog;
@@ -35,7 +37,7 @@ public final class LayersEndpoints implements Endpoints {
     public LayersEndpoints(LayerCatalog catalog, ServerConfig config) {
         this.catalog = catalog;
         this.config = config;
-        this.uploads = config.dataDir().resolve("uploads");
+        this.uploads = config.dataDir().resolve(UPLOADS);
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class ProcessesEndpoints implements Endpoints {
         GeoProcess process = process(ctx);
         ServerLinks links = links(ctx);
         ExecuteRequest request = ExecuteRequest.read(ctx.bodyAsBytes(), process.description());
-        JobManager.Work work = server.execution().work(process, request.inputs(), links::isLocal);
+        JobManager.Work work = server.execution().work(process, request.inputs(), links);
         String id = process.description().identifier();
         String prefer = ctx.header("Prefer");
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {

@@ -80,7 +80,7 @@ public final class WpsEndpoints implements Endpoints {
         ProcessDescription d = process.description();
         checkOutputs(request, d);
         ServerLinks links = ServerLinks.of(ctx, server.port().getAsInt()); // the work may run after this request has ended
-        JobManager.Work work = server.execution().work(process, request.inputs(), links::isLocal);
+        JobManager.Work work = server.execution().work(process, request.inputs(), links);
         String inputs = inputsJson(request.inputs());
         if (request.store()) {
             Job job = server.jobs().submit(d.identifier(), inputs, work);

@@ -1,9 +1,12 @@
 package org.geoprospect.server.jobs;
 
+import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.core.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,11 +15,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -189,6 +196,105 @@ class JobManagerTest {
              JobManager jobs = new JobManager(store, dir.resolve("jobs"), LIMITS, twoDaysOn)) {
             assertEquals(1, jobs.expire(), "finished 2 days ago, kept for 1");
             assertTrue(jobs.get("00000000-0000-0000-0000-000000000001").isEmpty());
+        }
+    }
+
+    /** Work that runs until it is cancelled, telling when it has started. */
+    private static JobManager.Work untilCancelled(CountDownLatch started) {
+        return (folder, progress, cancel) -> {
+            started.countDown();
+            while (true) {
+                cancel.check();
+                Thread.sleep(5);
+            }
+        };
+    }
+
+    /** Work that keeps a word in its folder and, rebuilt from it, returns the word. */
+    private static JobManager.Work keeping(String word) {
+        return new JobManager.Work() {
+            @Override
+            public JobOutputs run(Path folder, ProgressListener progress, Cancellation cancellation) {
+                return new JobOutputs(Map.of("word", JobOutputs.Output.literal(word)), List.of());
+            }
+
+            @Override
+            public void keep(Path folder) throws IOException {
+                Files.writeString(folder.resolve("kept.txt"), word);
+            }
+        };
+    }
+
+    @Test
+    void jobsWaitingAtAStopAreQueuedAgainAtTheNextStartAndRunningOnesFail() throws Exception {
+        Path db = dir.resolve("jobs.db");
+        JobLimits two = new JobLimits(1, 1, 2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofDays(1));
+        Job running;
+        Job kept;
+        Job notKept;
+        try (JobStore store = new JobStore(db); JobManager jobs = manager(store, two)) {
+            CountDownLatch started = new CountDownLatch(1);
+            running = jobs.submit("p", "{}", untilCancelled(started));
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            kept = jobs.submit("p", "{}", keeping("again"));
+            notKept = jobs.submit("p", "{}", (f, p, c) -> NOTHING);
+        }
+        try (JobStore store = new JobStore(db); JobManager jobs = manager(store, two)) {
+            assertEquals(JobStatus.ACCEPTED, jobs.get(kept.id()).orElseThrow().status(), "still waiting");
+            jobs.requeue((job, folder) -> keeping(Files.readString(folder.resolve("kept.txt"))));
+            awaitFinished(jobs, kept.id());
+            Job done = jobs.get(kept.id()).orElseThrow();
+            assertEquals(JobStatus.SUCCESSFUL, done.status(), done.message());
+            assertEquals("again", done.outputs().outputs().get("word").value());
+            Job stopped = jobs.get(running.id()).orElseThrow();
+            assertEquals(JobStatus.FAILED, stopped.status());
+            assertTrue(stopped.message().contains("the server stopped while the job ran"), stopped.message());
+            Job lost = jobs.get(notKept.id()).orElseThrow();
+            assertEquals(JobStatus.FAILED, lost.status(), "work that keeps nothing cannot run again");
+            assertTrue(lost.message().contains("stopped before the job started"), lost.message());
+        }
+    }
+
+    @Test
+    void aJobRefusedAsTheQueueIsFullLeavesNothingAndADismissedWaitingJobFreesItsPlace() throws Exception {
+        try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
+            CountDownLatch started = new CountDownLatch(1);
+            Job first = jobs.submit("p", "{}", untilCancelled(started));
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            Job waiting = jobs.submit("p", "{}", (f, p, c) -> NOTHING);
+            assertThrows(ServerBusyException.class, () -> jobs.submit("p", "{}", (f, p, c) -> NOTHING));
+            assertEquals(Set.of(waiting.id(), first.id()), jobs.list(10, 0).stream().map(Job::id)
+                    .collect(Collectors.toSet()), "no record of the refused job");
+            try (Stream<Path> folders = Files.list(dir.resolve("jobs"))) {
+                assertEquals(2, folders.count(), "no folder of the refused job");
+            }
+
+            jobs.dismiss(waiting.id());
+            assertTrue(jobs.get(waiting.id()).isEmpty(), "gone at once, not when a slot frees");
+            assertFalse(Files.exists(jobs.folder(waiting.id())));
+            Job next = jobs.submit("p", "{}", (f, p, c) -> NOTHING); // its place in the queue
+            assertEquals(JobStatus.ACCEPTED, jobs.get(next.id()).orElseThrow().status());
+            jobs.dismiss(first.id());
+            awaitFinished(jobs, next.id());
+            assertEquals(JobStatus.SUCCESSFUL, jobs.get(next.id()).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void foldersOfNoJobAreDeletedAtStart() throws Exception {
+        Path db = dir.resolve("jobs.db");
+        Job job;
+        try (JobStore store = new JobStore(db); JobManager jobs = manager(store, LIMITS)) {
+            job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+                Files.writeString(folder.resolve("out.txt"), "x");
+                return NOTHING;
+            });
+        }
+        Path orphan = Files.createDirectories(dir.resolve("jobs").resolve(UUID.randomUUID().toString()));
+        Files.writeString(orphan.resolve("inputs.csv"), "made before a crash could record its job");
+        try (JobStore store = new JobStore(db); JobManager jobs = manager(store, LIMITS)) {
+            assertFalse(Files.exists(orphan));
+            assertTrue(Files.exists(jobs.folder(job.id()).resolve("out.txt")), "a job's own folder stays");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.geoprospect.server.ogcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.Job;
@@ -213,6 +214,44 @@ class JobsEndpointsTest {
             List<String> listed = new ArrayList<>();
             api.getJson("/jobs").get("jobs").forEach(j -> listed.add(j.get("jobID").asText()));
             assertTrue(listed.containsAll(List.of(jobId, stale)), listed.toString());
+        }
+    }
+
+    @Test
+    void jobsWaitingAtAGracefulStopRunAtTheNextStart() throws Exception {
+        String inline;
+        String byUrl;
+        String blocker;
+        try (Server server = start()) {
+            ApiClient api = new ApiClient(server.localUri());
+            blocker = server.jobs().submit("interpolate", "{}", (folder, progress, cancellation) -> {
+                while (true) { // the one asynchronous slot, taken until the stop
+                    cancellation.check();
+                    Thread.sleep(10);
+                }
+            }).id();
+            ObjectNode request = (ObjectNode) ApiClient.JSON.readTree(ProcessesEndpointsTest.INTERPOLATE);
+            ObjectNode inputs = (ObjectNode) request.get("inputs");
+            inputs.putObject("samples").put("value", Files.readString(Path.of("test-data/samples.csv")))
+                    .put("mediaType", "text/csv");
+            inline = ApiClient.json(api.post("/processes/interpolate/execution", request.toString(), "Prefer", ASYNC),
+                    201).get("jobID").asText();
+            inputs.putObject("samples").put("href", server.localUri() + "layers/samples");
+            byUrl = ApiClient.json(api.post("/processes/interpolate/execution", request.toString(), "Prefer", ASYNC),
+                    201).get("jobID").asText();
+            assertEquals("accepted", api.getJson("/jobs/" + byUrl).get("status").asText());
+        }
+        try (Server server = start()) { // on another port: the URL of its own layer is still its own
+            ApiClient api = new ApiClient(server.localUri());
+            for (String id : List.of(inline, byUrl)) {
+                JsonNode done = api.awaitEnd(id, Duration.ofMinutes(2));
+                assertEquals("successful", done.get("status").asText(), done.toString());
+                assertEquals(200, api.getBytes("/jobs/" + id + "/outputs/grid").statusCode());
+                assertFalse(Files.exists(server.jobs().folder(id).resolve("queued")), "its kept request is gone");
+            }
+            JsonNode stopped = api.getJson("/jobs/" + blocker);
+            assertEquals("failed", stopped.get("status").asText());
+            assertTrue(stopped.get("message").asText().contains("server stopped while the job ran"), stopped.toString());
         }
     }
 
