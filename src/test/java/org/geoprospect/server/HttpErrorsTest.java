@@ -2,6 +2,7 @@ package org.geoprospect.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +34,8 @@ class HttpErrorsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20, true, null,
-                null, null, Set.of("*")));
+        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package org.geoprospect.server;
 
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The server as an administrator starts it: its settings and what it protects. */
 class ServerTest {
     @TempDir
     Path dir;
@@ -24,8 +28,8 @@ class ServerTest {
 
     @Test
     void writesNeedTheKeyWhenOneIsSetAndReadsStayOpen() throws Exception {
-        ServerConfig config = new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20, true, "s3cret",
-                "admin", "pw", Set.of("*"));
+        ServerConfig config = new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20,
+                FetchAllowList.NONE, "s3cret", "admin", "pw", Set.of("*"));
         try (Server server = Server.start(config)) {
             URI base = server.localUri();
             HttpResponse<String> denied = http.send(HttpRequest.newBuilder(base.resolve("processes/x/execution"))
@@ -55,9 +59,13 @@ class ServerTest {
 
     @Test
     void readsItsSettingsFileAndNamesAnUnknownKey() throws Exception {
+        ServerConfig plain = ServerConfig.read(Files.writeString(dir.resolve("plain.properties"), "port = 1\n"));
+        assertEquals(List.of(), plain.fetchHosts().entries());
         Path file = Files.writeString(dir.resolve("server.properties"), "port = 9999\ndata = store\nmaxAsync = 3\n"
-                + "resultDays = 2\napiKey = k\n");
+                + "resultDays = 2\napiKey = k\nfetchHosts = data.example.org, *.example.com, "
+                + "10.1.0.0/16\n");
         ServerConfig c = ServerConfig.read(file);
+        assertEquals(List.of("data.example.org", "*.example.com", "10.1.0.0/16"), c.fetchHosts().entries());
         assertEquals(9999, c.port());
         assertEquals(dir.resolve("store").toAbsolutePath(), c.dataDir().toAbsolutePath());
         assertEquals(3, c.limits().maxAsync());
@@ -67,5 +75,12 @@ class ServerTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.geoprospect.core.InvalidInputException.class,
                 () -> ServerConfig.read(bad));
         assertTrue(e.getMessage().contains("unknown setting 'prot'"), e.getMessage());
+        for (String[] setting : new String[][] {
+                {"remoteReferences = true", "remoteReferences is replaced by fetchHosts"},
+                {"fetchHosts = 10.0.0.0/40", "fetchHosts: '10.0.0.0/40': the prefix length must be 0 to 32"}}) {
+            Path f = Files.writeString(dir.resolve("bad.properties"), setting[0] + "\n");
+            var refused = assertThrows(org.geoprospect.core.InvalidInputException.class, () -> ServerConfig.read(f));
+            assertTrue(refused.getMessage().contains(setting[1]), refused.getMessage());
+        }
     }
 }

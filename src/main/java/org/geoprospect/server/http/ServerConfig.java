@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ import java.util.Set;
  * maxAsyncMinutes = 720
  * resultDays = 7                 # finished jobs and their files are deleted after this
  * maxUploadMegabytes = 512       # request bodies, uploads and fetched references
- * remoteReferences = true        # may inputs reference other servers' URLs
+ * fetchHosts =                   # comma-separated hosts whose URLs inputs may reference ({@link FetchAllowList})
  * apiKey =                       # set: Execute and publishing need header X-API-Key (or Basic auth below)
  * basicUser =
  * basicPassword =
@@ -36,17 +37,18 @@ import java.util.Set;
  * @param dataDir            the server's store
  * @param limits             job limits
  * @param maxUploadBytes     largest request body, upload or fetched reference
- * @param remoteReferences   whether inputs may reference URLs of other servers
+ * @param fetchHosts         the hosts whose URLs inputs may reference, which the server then fetches
  * @param apiKey             the key that protects executing and publishing, or null
  * @param basicUser          user name for HTTP Basic protection, or null
  * @param basicPassword      its password, or null
  * @param corsOrigins        origins allowed to call from a browser ({@code *} for any)
  */
-public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUploadBytes, boolean remoteReferences,
-                           String apiKey, String basicUser, String basicPassword, Set<String> corsOrigins) {
-    private static final Set<String> KEYS = Set.of("port", "data", "maxSync", "maxAsync", "queue", "maxSyncMinutes",
-            "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "remoteReferences", "apiKey", "basicUser",
-            "basicPassword", "corsOrigins");
+public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUploadBytes,
+                           FetchAllowList fetchHosts, String apiKey, String basicUser, String basicPassword,
+                           Set<String> corsOrigins) {
+    private static final Set<String> KEYS = Set.of("port", "data", "maxSync", "maxAsync", "queue",
+            "maxSyncMinutes", "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "fetchHosts", "apiKey",
+            "basicUser", "basicPassword", "corsOrigins");
 
     public ServerConfig {
         corsOrigins = Set.copyOf(corsOrigins);
@@ -57,7 +59,8 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
 
     /** The defaults, with the store in {@code dataDir}. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(8080, dataDir, JobLimits.DEFAULT, 512L << 20, true, null, null, null, Set.of("*"));
+        return new ServerConfig(8080, dataDir, JobLimits.DEFAULT, 512L << 20, FetchAllowList.NONE, null,
+                null, null, Set.of("*"));
     }
 
     /** @return whether executing and publishing need credentials */
@@ -67,13 +70,13 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
 
     /** @return these settings on another port (tests take a free one with 0) */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, limits, maxUploadBytes, remoteReferences, apiKey, basicUser,
+        return new ServerConfig(newPort, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
                 basicPassword, corsOrigins);
     }
 
     /** @return these settings with the store elsewhere */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(port, newDataDir, limits, maxUploadBytes, remoteReferences, apiKey, basicUser,
+        return new ServerConfig(port, newDataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
                 basicPassword, corsOrigins);
     }
 
@@ -88,6 +91,10 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
             p.load(in);
         }
         for (String key : p.stringPropertyNames()) {
+            if (key.equals("remoteReferences")) {
+                throw new InvalidInputException("config", file + ": remoteReferences is replaced by fetchHosts, the "
+                        + "hosts whose URLs the server fetches (empty: none); see docs/admin.md");
+            }
             if (!KEYS.contains(key)) {
                 throw new InvalidInputException("config", file + ": unknown setting '" + key + "'; settings are "
                         + String.join(", ", KEYS.stream().sorted().toList()));
@@ -101,10 +108,16 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
                 Duration.ofMinutes(integer(p, file, "maxSyncMinutes", (int) l.maxSyncTime().toMinutes())),
                 Duration.ofMinutes(integer(p, file, "maxAsyncMinutes", (int) l.maxAsyncTime().toMinutes())),
                 Duration.ofDays(integer(p, file, "resultDays", (int) l.resultTtl().toDays())));
+        FetchAllowList fetchHosts;
+        try {
+            fetchHosts = FetchAllowList.of(List.of(p.getProperty("fetchHosts", "").split(",")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("config", file + ": fetchHosts: " + e.getMessage());
+        }
         return new ServerConfig(integer(p, file, "port", d.port()),
                 base.resolve(p.getProperty("data", d.dataDir().toString())), limits,
                 (long) integer(p, file, "maxUploadMegabytes", (int) (d.maxUploadBytes() >> 20)) << 20,
-                Boolean.parseBoolean(p.getProperty("remoteReferences", "true")), blankToNull(p.getProperty("apiKey")),
+                fetchHosts, blankToNull(p.getProperty("apiKey")),
                 blankToNull(p.getProperty("basicUser")), blankToNull(p.getProperty("basicPassword")),
                 Set.of(p.getProperty("corsOrigins", "*").split("\\s*,\\s*")));
     }
