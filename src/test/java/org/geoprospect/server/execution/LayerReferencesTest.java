@@ -99,7 +99,7 @@ class LayerReferencesTest {
     }
 
     private LayerReferences references(String... fetchHosts) {
-        ServerConfig config = new ServerConfig(0, dir, ServerConfig.defaults(dir).limits(), 4L << 20,
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, ServerConfig.defaults(dir).limits(), 4L << 20,
                 FetchAllowList.of(List.of(fetchHosts)), null, null, null, Set.of("*"));
         return new LayerReferences(catalog, config, HttpClient.newHttpClient(), uri -> false, DEADLINE);
     }

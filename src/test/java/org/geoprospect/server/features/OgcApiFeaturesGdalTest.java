@@ -27,7 +27,7 @@ class OgcApiFeaturesGdalTest {
     @Test
     void gdalListsTheCollectionsAndReadsTargetsAndAllSamplesByPaging() throws Exception {
         Tool.require("ogrinfo");
-        try (Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT,
+        try (Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT,
                 64L << 20, FetchAllowList.NONE, null, null, null, Set.of("*")))) {
             server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
                     false);

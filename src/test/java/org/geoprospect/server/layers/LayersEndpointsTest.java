@@ -295,7 +295,7 @@ class LayersEndpointsTest {
     }
 
     private ServerConfig config(long maxUploadBytes, String apiKey) {
-        return new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, maxUploadBytes,
+        return new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, maxUploadBytes,
                 FetchAllowList.NONE, apiKey, null, null, Set.of("*"));
     }
 }

@@ -40,7 +40,7 @@ class MapEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
                 FetchAllowList.NONE, null, null, null, Set.of("*")));
         server.layers().publish(SyntheticRaster.write(dir.resolve("grid.tif")), "grid", "Grid", "test", null, false);
         server.layers().publish(Path.of("test-data/deposits.csv"), "deposits", "Deposits", "test", "EPSG:32650",

@@ -35,7 +35,7 @@ class DemoPipelineOverHttpTest {
 
     @Test
     void publishesTheSurveyRunsTheFourStepsAndServesTheTargets() throws Exception {
-        try (Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT,
+        try (Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT,
                 64L << 20, FetchAllowList.NONE, null, null, null, Set.of("*")))) {
             ApiClient api = new ApiClient(server.localUri());
             HttpClient http = HttpClient.newHttpClient();

@@ -35,7 +35,7 @@ class JobsEndpointsTest {
     Path dir;
 
     private Server start() throws Exception {
-        Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+        Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
                 FetchAllowList.NONE, null, null, null, Set.of("*")));
         if (server.layers().get("samples").isEmpty()) {
             server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",

@@ -32,7 +32,7 @@ class LandingEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
                 FetchAllowList.NONE, null, null, null, Set.of("*")));
         api = new ApiClient(server.localUri());
     }
@@ -128,7 +128,7 @@ class LandingEndpointsTest {
 
     @Test
     void whenWritesNeedCredentialsTheApiDefinitionSaysWhere() throws Exception {
-        try (Server locked = Server.start(new ServerConfig(0, dir.resolve("locked"), JobLimits.DEFAULT,
+        try (Server locked = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("locked"), JobLimits.DEFAULT,
                 1 << 20, FetchAllowList.NONE, "k", null, null, Set.of("*")))) {
             JsonNode doc = new ApiClient(locked.localUri()).getJson("/api");
             assertEquals("X-API-Key", doc.at("/components/securitySchemes/apiKey/name").asText());

@@ -36,7 +36,7 @@ class WebEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20,
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20,
                 FetchAllowList.NONE, null, null, null, Set.of("*")));
     }
 

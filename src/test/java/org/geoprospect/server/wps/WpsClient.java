@@ -45,7 +45,7 @@ final class WpsClient implements AutoCloseable {
     }
 
     static WpsClient start(Path dir, JobLimits limits) throws Exception {
-        Server server = Server.start(new ServerConfig(0, dir.resolve("data"), limits, 64L << 20,
+        Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), limits, 64L << 20,
                 FetchAllowList.NONE, null, null, null, Set.of("*")));
         server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650", false);
         return new WpsClient(server);
