@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code serve}: the embedded OGC server (WPS 1.0.0, OGC API – Processes and Features, the web map) on one port,
- * until Ctrl-C, which stops it gracefully. Settings from a properties file ({@link ServerConfig}), the port and
- * store overridable here.
+ * until Ctrl-C, which stops it gracefully. Settings from a properties file ({@link ServerConfig}), the address,
+ * port and store overridable here.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the OGC server (WPS 1.0.0, OGC API - Processes and Features, web map) until Ctrl-C.")
@@ -32,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (properties); see docs/admin.md.")
     Path configFile;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default 127.0.0.1: "
+            + "this machine only; 0.0.0.0 for every interface), or the settings file's.")
+    String host;
 
     @Option(names = "--port", paramLabel = "N", description = "Port (default 8080, or the settings file's).")
     Integer port;
@@ -55,18 +63,21 @@ final class ServeCommand implements Callable<Integer> {
         if (data != null) {
             config = config.withDataDir(data);
         }
+        if (host != null) {
+            config = config.withHost(host);
+        }
         if (port != null) {
             config = config.withPort(port);
         }
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        requireFreePort(config.port());
+        requireFreePort(config.host(), config.port());
         try (Server server = Server.start(config)) {
             if (demo) {
                 publishDemo(server);
             }
-            out.println("geoprospect server on " + server.localUri() + " (store " + config.dataDir().toAbsolutePath()
-                    + "); WPS at " + server.localUri() + "wps; Ctrl-C stops it");
+            out.println("geoprospect server on " + server.localUri() + " (listening on " + config.host() + "; store "
+                    + config.dataDir().toAbsolutePath() + "); WPS at " + server.localUri() + "wps; Ctrl-C stops it");
             // the administrator learns now, not from the first job, what the engine runs on and which networks train
             Thread check = new Thread(() -> SelfCheck.run(server.worker(), 32, line -> err.println("self-check: "
                     + line)), "geoprospect-self-check");
@@ -92,14 +103,32 @@ final class ServeCommand implements Callable<Integer> {
      * Checked before the store is opened, and because Jetty's own failure to bind comes with Javalin's error log
      * and a stack trace.
      *
-     * @throws InvalidInputException on {@code port} when another program listens there
+     * @throws InvalidInputException on {@code host} when it is not an address of this machine, on {@code port} when
+     *                               another program listens there
      */
-    private static void requireFreePort(int port) {
-        try {
-            new ServerSocket(port).close();
+    private static void requireFreePort(String host, int port) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new InvalidInputException("host", "host " + host + " is unknown; choose an address of this "
+                    + "machine with --host");
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(address);
         } catch (IOException e) {
+            if (!isOwnAddress(address.getAddress())) {
+                throw new InvalidInputException("host", "host " + host + " is not an address of this machine; "
+                        + "choose one of its addresses with --host (0.0.0.0 for every interface)");
+            }
             throw new InvalidInputException("port", "port " + port + " is already in use; stop what listens there "
                     + "or choose another with --port");
+        }
+    }
+
+    private static boolean isOwnAddress(InetAddress address) {
+        try {
+            return address.isAnyLocalAddress() || NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true; // the interfaces cannot be listed: the port is the likelier cause
         }
     }
 

@@ -33,22 +33,28 @@ import org.geoprospect.worker.NativeWorker;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * The embedded OGC server on one port: its store on disk ({@code DATA/server.db} for jobs and the layer catalog,
  * {@code DATA/jobs/}, {@code DATA/layers/}, {@code DATA/models/} — the model store every request shares, with the
  * one in-process model cache), the process registry, and the routes of each protocol ({@link Endpoints}). CORS
- * and gzip are on; request bodies are limited; writes may be protected ({@link WriteGuard}); close() stops
- * accepting requests, lets running ones finish for a while, and marks jobs it had to stop as failed, while jobs
+ * and gzip are on; it listens on the configured address (loopback by default) and logs a warning when it is open
+ * beyond it without credentials; request bodies are limited; writes may be protected ({@link WriteGuard}); close()
+ * stops accepting requests, lets running ones finish for a while, and marks jobs it had to stop as failed, while jobs
  * still waiting are queued again at the next start.
  */
 public final class Server implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Server.class.getName());
     /** How far over the upload limit a refused body is still read, so that the client sees the 413. */
     private static final long DRAINED_BYTES = 64L << 20;
 
@@ -106,6 +112,7 @@ public final class Server implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.GZIP;
             c.router.treatMultipleSlashesAsSingleSlash = true; // //processes as /processes, as clients joining URLs send
             c.startup.showJavalinBanner = false;
+            c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.jetty.modifyServer(jetty -> {
                 jetty.setStopTimeout(30_000);
@@ -144,6 +151,7 @@ public final class Server implements AutoCloseable {
                 e.register(c.routes);
             }
         }).start();
+        config.openWarning().ifPresent(warning -> LOG.warning(warning));
         // a synchronous execution may keep a connection silent for as long as it is allowed to run
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof ServerConnector sc) {
@@ -200,9 +208,20 @@ public final class Server implements AutoCloseable {
         return app.port();
     }
 
-    /** @return http://localhost:PORT/ */
+    /** @return http://localhost:PORT/ when it listens on every interface or on loopback, else its own address */
     public URI localUri() {
-        return URI.create("http://localhost:" + port() + "/");
+        String host = config.host();
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress() || address.equals(InetAddress.getLoopbackAddress())) {
+                host = "localhost";
+            } else if (address instanceof Inet6Address && !host.startsWith("[")) {
+                host = "[" + host + "]";
+            }
+        } catch (UnknownHostException e) {
+            // it listens there all the same: the name as configured is the best guess
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     @Override

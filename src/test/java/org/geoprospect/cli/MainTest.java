@@ -197,6 +197,16 @@ class MainTest {
     }
 
     @Test
+    void serveOnAnAddressOfAnotherMachineSaysSoInOneLine() {
+        // 203.0.113.0/24 is for documentation (RFC 5737): never an address of this machine
+        Run r = run("serve", "--host", "203.0.113.1", "--port", "0", "--data", dir.resolve("data").toString());
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertEquals("error: host 203.0.113.1 is not an address of this machine; choose one of its addresses with "
+                + "--host (0.0.0.0 for every interface)", r.err().strip());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing started");
+    }
+
+    @Test
     void selectElementsTakesTheContractOptionsAndWritesItsThreeFiles() throws IOException {
         Path grid = dir.resolve("g.tif");
         Run i = run("interpolate", "--samples", "test-data/samples.csv", "--crs", "EPSG:32650",

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +35,15 @@ import java.util.regex.Pattern;
 
 /**
  * The embedded server's references: {@code layer:NAME} and this server's own {@code /collections/NAME} or
- * {@code /layers/NAME} URLs are its published layers, read in place; other http(s) URLs are fetched, when the
- * settings allow it, within the upload limit (a larger body is cut off as soon as it passes it) and within one
- * deadline for connecting, answering and sending the whole body.
+ * {@code /layers/NAME} URLs are its published layers, read in place; other http(s) URLs are fetched when the
+ * setting {@code fetchHosts} allows them ({@link org.geoprospect.server.http.FetchAllowList}), checked again at
+ * every redirect, within the upload limit (a larger body is cut off as soon as it passes it) and within one
+ * deadline for connecting, answering and sending the whole body. Refusals name the input.
  */
 final class LayerReferences implements InputResolver {
     private static final Pattern LOCAL_LAYER = Pattern.compile("/(?:collections|layers)/([^/?#]+)(?:/items)?/?$");
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
 
     private final LayerCatalog catalog;
     private final ServerConfig config;
@@ -47,6 +52,7 @@ final class LayerReferences implements InputResolver {
     private final Duration fetchTimeout;
 
     /**
+     * @param http         a client that does not follow redirects itself: each one is checked here first
      * @param isLocal      tells whether a URL points at this server, as the request reached it
      * @param fetchTimeout the most a fetched URL may take, connecting, answering and sending its whole body
      */
@@ -59,30 +65,56 @@ final class LayerReferences implements InputResolver {
         this.fetchTimeout = fetchTimeout;
     }
 
+    /**
+     * Refuses now what {@link #resolve} would refuse about the reference itself (not a URL, another scheme, a URL
+     * the server may not fetch), so that the request fails before a job exists.
+     *
+     * @throws InvalidInputException naming the input and why
+     */
+    void admit(InputDescription input, InputValue.Reference ref) {
+        if (!ref.href().startsWith("layer:")) {
+            URI uri = uri(input, ref.href());
+            if (ownLayer(uri).isEmpty()) {
+                requireFetchable(input, uri);
+            }
+        }
+    }
+
     @Override
     public Path resolve(InputDescription input, InputValue.Reference ref, Path target) throws IOException {
         if (ref.href().startsWith("layer:")) {
             return layerFile(input, ref.href().substring("layer:".length()));
         }
+        URI uri = uri(input, ref.href());
+        Optional<String> layer = ownLayer(uri);
+        return layer.isPresent() ? layerFile(input, layer.get()) : fetch(input, uri, ref.mimeType(), target);
+    }
+
+    private static URI uri(InputDescription input, String href) {
         URI uri;
         try {
-            uri = URI.create(ref.href());
+            uri = URI.create(href);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(input.identifier(), "reference '" + ref.href() + "' is not a URL");
+            throw new InvalidInputException(input.identifier(), "reference '" + href + "' is not a URL");
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new InvalidInputException(input.identifier(), "reference '" + ref.href() + "': only http(s) URLs "
+            throw new InvalidInputException(input.identifier(), "reference '" + href + "': only http(s) URLs "
                     + "and layer:NAME are accepted");
         }
+        return uri;
+    }
+
+    /** @return the name of the layer when the URL is one of this server's layer URLs */
+    private Optional<String> ownLayer(URI uri) {
         Matcher m = LOCAL_LAYER.matcher(uri.getPath() == null ? "" : uri.getPath());
-        if (isLocal.test(uri) && m.find()) {
-            return layerFile(input, m.group(1));
-        }
-        if (!config.remoteReferences()) {
-            throw new InvalidInputException(input.identifier(), "this server does not fetch other servers' URLs; "
-                    + "publish the data as a layer and reference it as layer:NAME");
-        }
-        return fetch(input, uri, ref.mimeType(), target);
+        return isLocal.test(uri) && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private void requireFetchable(InputDescription input, URI uri) {
+        config.fetchHosts().refusal(uri).ifPresent(why -> {
+            throw new InvalidInputException(input.identifier(), "the server does not fetch " + uri + ": " + why
+                    + ". Publish the data as a layer and reference it as layer:NAME, or send it inline");
+        });
     }
 
     private Path layerFile(InputDescription input, String name) {
@@ -95,14 +127,60 @@ final class LayerReferences implements InputResolver {
         }
     }
 
-    private Path fetch(InputDescription input, URI uri, String mimeType, Path base) throws IOException {
+    private Path fetch(InputDescription input, URI first, String mimeType, Path base) throws IOException {
+        long deadline = System.nanoTime() + fetchTimeout.toNanos();
+        URI uri = first;
+        for (int redirects = 0; ; redirects++) {
+            // checked just before each connection: neither a redirect nor a changed DNS answer may lead inside
+            requireFetchable(input, uri);
+            HttpResponse<byte[]> response = get(input, uri, deadline);
+            if (!REDIRECTS.contains(response.statusCode())) {
+                if (response.statusCode() != 200) {
+                    throw new InvalidInputException(input.identifier(), "fetching " + uri + " gave HTTP "
+                            + response.statusCode());
+                }
+                byte[] data = response.body();
+                String type = mimeType != null ? mimeType
+                        : response.headers().firstValue("Content-Type").orElse(null);
+                Path file = Path.of(base + FileTypes.extension(type, uri.getPath(), data));
+                Files.write(file, data);
+                return file;
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new InvalidInputException(input.identifier(), first + " redirects more than "
+                        + MAX_REDIRECTS + " times");
+            }
+            uri = redirect(input, uri, response);
+        }
+    }
+
+    private static URI redirect(InputDescription input, URI from, HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> new InvalidInputException(
+                input.identifier(), "fetching " + from + " gave HTTP " + response.statusCode() + " without a "
+                        + "Location"));
+        URI to;
+        try {
+            to = uri(input, from.resolve(location).toString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(input.identifier(), from + " redirects to '" + location
+                    + "', which is not a URL");
+        }
+        if ("https".equalsIgnoreCase(from.getScheme()) && "http".equalsIgnoreCase(to.getScheme())) {
+            throw new InvalidInputException(input.identifier(), from + " redirects from https to plain http ("
+                    + to + ")");
+        }
+        return to;
+    }
+
+    /** One GET within what is left of the deadline, its body cut off past the upload limit. */
+    private HttpResponse<byte[]> get(InputDescription input, URI uri, long deadline) throws IOException {
         long limit = config.maxUploadBytes();
+        long left = Math.max(1, deadline - System.nanoTime());
         CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(HttpRequest.newBuilder(uri)
-                .timeout(fetchTimeout).GET().build(), info -> new CappedBody(limit));
-        HttpResponse<byte[]> response;
+                .timeout(Duration.ofNanos(left)).GET().build(), info -> new CappedBody(limit));
         try {
             // one deadline for connecting, the answer and the whole body: a URL that trickles cannot hold a job
-            response = sent.get(fetchTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return sent.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             sent.cancel(true);
             throw new InvalidInputException(input.identifier(), uri + " did not arrive within "
@@ -122,15 +200,6 @@ final class LayerReferences implements InputResolver {
             }
             throw new InvalidInputException(input.identifier(), "cannot fetch " + uri + ": " + e.getCause(), e);
         }
-        if (response.statusCode() != 200) {
-            throw new InvalidInputException(input.identifier(), "fetching " + uri + " gave HTTP "
-                    + response.statusCode());
-        }
-        byte[] data = response.body();
-        String type = mimeType != null ? mimeType : response.headers().firstValue("Content-Type").orElse(null);
-        Path file = Path.of(base + FileTypes.extension(type, uri.getPath(), data));
-        Files.write(file, data);
-        return file;
     }
 
     /** A body kept in memory up to a limit: one byte more cancels the transfer. */

@@ -42,8 +42,8 @@ public final class ProcessExecution {
     private final LayerCatalog catalog;
     private final ServerConfig config;
     private final ProcessExecutor executor;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    /** Follows no redirects: {@link LayerReferences} checks each one against the allow-list first. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
     /** @param runner runs the processes: those using native code in the server's worker, with its model library */
     public ProcessExecution(LayerCatalog catalog, ServerConfig config, ProcessRunner runner) {
@@ -57,11 +57,15 @@ public final class ProcessExecution {
      * the job's work, which can keep its request in the job's folder while it waits ({@link #resume}).
      *
      * @param links the server as the request reached it: its own URLs are read as its layers
-     * @throws InvalidInputException naming an unknown input, a missing one or a wrong literal
+     * @throws InvalidInputException naming an unknown input, a missing one, a wrong literal, or a reference to a
+     *                               URL the server does not fetch
      */
     public JobManager.Work work(GeoProcess process, Map<String, List<InputValue>> inputs, ServerLinks links) {
-        ProcessExecutor.Prepared prepared = executor.prepare(process, inputs,
-                new LayerReferences(catalog, config, http, links::isLocal, FETCH_TIMEOUT));
+        LayerReferences references = new LayerReferences(catalog, config, http, links::isLocal, FETCH_TIMEOUT);
+        ProcessExecutor.Prepared prepared = executor.prepare(process, inputs, references);
+        inputs.forEach((id, values) -> values.stream().filter(InputValue.Reference.class::isInstance)
+                .forEach(v -> references.admit(process.description().input(id).orElseThrow(),
+                        (InputValue.Reference) v)));
         return new JobManager.Work() {
             @Override
             public JobOutputs run(Path folder, ProgressListener progress, Cancellation cancellation)

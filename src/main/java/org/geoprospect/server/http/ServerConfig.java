@@ -5,17 +5,23 @@ import org.geoprospect.server.jobs.JobLimits;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings, all in one properties file for the admin ({@code serve --config FILE}); every key is
  * optional and the defaults are safe for a workstation:
  * <pre>
+ * host = 127.0.0.1               # the address to listen on: this machine only; 0.0.0.0 for every interface
  * port = 8080                    # 0: any free port
  * data = geoprospect-data        # the store: server.db, jobs/, layers/, models/
  * maxSync = 2                    # executions at once, per mode
@@ -25,31 +31,41 @@ import java.util.Set;
  * maxAsyncMinutes = 720
  * resultDays = 7                 # finished jobs and their files are deleted after this
  * maxUploadMegabytes = 512       # request bodies, uploads and fetched references
- * remoteReferences = true        # may inputs reference other servers' URLs
+ * fetchHosts =                   # comma-separated hosts whose URLs inputs may reference ({@link FetchAllowList})
  * apiKey =                       # set: Execute and publishing need header X-API-Key (or Basic auth below)
  * basicUser =
  * basicPassword =
  * corsOrigins = *                # comma-separated, * for any
  * </pre>
  *
+ * @param host               the address to listen on (a name or IP address of this machine; 0.0.0.0 or :: for all)
  * @param port               HTTP port, 0 for any free one
  * @param dataDir            the server's store
  * @param limits             job limits
  * @param maxUploadBytes     largest request body, upload or fetched reference
- * @param remoteReferences   whether inputs may reference URLs of other servers
+ * @param fetchHosts         the hosts whose URLs inputs may reference, which the server then fetches
  * @param apiKey             the key that protects executing and publishing, or null
  * @param basicUser          user name for HTTP Basic protection, or null
  * @param basicPassword      its password, or null
  * @param corsOrigins        origins allowed to call from a browser ({@code *} for any)
  */
-public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUploadBytes, boolean remoteReferences,
-                           String apiKey, String basicUser, String basicPassword, Set<String> corsOrigins) {
-    private static final Set<String> KEYS = Set.of("port", "data", "maxSync", "maxAsync", "queue", "maxSyncMinutes",
-            "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "remoteReferences", "apiKey", "basicUser",
-            "basicPassword", "corsOrigins");
+public record ServerConfig(String host, int port, Path dataDir, JobLimits limits, long maxUploadBytes,
+                           FetchAllowList fetchHosts, String apiKey, String basicUser, String basicPassword,
+                           Set<String> corsOrigins) {
+    /** Where the server listens unless told otherwise: reachable from this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private static final Set<String> KEYS = Set.of("host", "port", "data", "maxSync", "maxAsync", "queue",
+            "maxSyncMinutes", "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "fetchHosts", "apiKey",
+            "basicUser", "basicPassword", "corsOrigins");
+    /** A host name or an IP address, nothing that would need escaping where the landing page shows it. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\[\\]-]+");
 
     public ServerConfig {
         corsOrigins = Set.copyOf(corsOrigins);
+        if (host == null || !HOST.matcher(host).matches()) {
+            throw new InvalidInputException("host", "host '" + host + "' is not a host name or IP address");
+        }
         if ((basicUser == null) != (basicPassword == null)) {
             throw new InvalidInputException("config", "basicUser and basicPassword go together");
         }
@@ -57,7 +73,8 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
 
     /** The defaults, with the store in {@code dataDir}. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(8080, dataDir, JobLimits.DEFAULT, 512L << 20, true, null, null, null, Set.of("*"));
+        return new ServerConfig(LOOPBACK, 8080, dataDir, JobLimits.DEFAULT, 512L << 20, FetchAllowList.NONE, null,
+                null, null, Set.of("*"));
     }
 
     /** @return whether executing and publishing need credentials */
@@ -65,15 +82,38 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
         return apiKey != null || basicUser != null;
     }
 
+    /**
+     * @return a warning when other machines may reach the server and, without credentials, run processes and
+     *         publish and delete layers; empty when it listens on loopback only or writes need credentials
+     */
+    public Optional<String> openWarning() {
+        try {
+            if (protectedWrites() || InetAddress.getByName(host).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (UnknownHostException e) {
+            // the server cannot listen there at all; warning of it does no harm
+        }
+        return Optional.of("this server listens on " + host + ", beyond this machine, without credentials: anyone "
+                + "who reaches it may run processes and publish and delete layers. Set apiKey (or basicUser and "
+                + "basicPassword), or listen on " + LOOPBACK + " behind a reverse proxy (docs/admin.md, Security)");
+    }
+
+    /** @return these settings on another address */
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
+                basicPassword, corsOrigins);
+    }
+
     /** @return these settings on another port (tests take a free one with 0) */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, limits, maxUploadBytes, remoteReferences, apiKey, basicUser,
+        return new ServerConfig(host, newPort, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
                 basicPassword, corsOrigins);
     }
 
     /** @return these settings with the store elsewhere */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(port, newDataDir, limits, maxUploadBytes, remoteReferences, apiKey, basicUser,
+        return new ServerConfig(host, port, newDataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
                 basicPassword, corsOrigins);
     }
 
@@ -88,6 +128,10 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
             p.load(in);
         }
         for (String key : p.stringPropertyNames()) {
+            if (key.equals("remoteReferences")) {
+                throw new InvalidInputException("config", file + ": remoteReferences is replaced by fetchHosts, the "
+                        + "hosts whose URLs the server fetches (empty: none); see docs/admin.md");
+            }
             if (!KEYS.contains(key)) {
                 throw new InvalidInputException("config", file + ": unknown setting '" + key + "'; settings are "
                         + String.join(", ", KEYS.stream().sorted().toList()));
@@ -101,10 +145,17 @@ public record ServerConfig(int port, Path dataDir, JobLimits limits, long maxUpl
                 Duration.ofMinutes(integer(p, file, "maxSyncMinutes", (int) l.maxSyncTime().toMinutes())),
                 Duration.ofMinutes(integer(p, file, "maxAsyncMinutes", (int) l.maxAsyncTime().toMinutes())),
                 Duration.ofDays(integer(p, file, "resultDays", (int) l.resultTtl().toDays())));
-        return new ServerConfig(integer(p, file, "port", d.port()),
+        FetchAllowList fetchHosts;
+        try {
+            fetchHosts = FetchAllowList.of(List.of(p.getProperty("fetchHosts", "").split(",")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("config", file + ": fetchHosts: " + e.getMessage());
+        }
+        String host = blankToNull(p.getProperty("host"));
+        return new ServerConfig(host == null ? d.host() : host, integer(p, file, "port", d.port()),
                 base.resolve(p.getProperty("data", d.dataDir().toString())), limits,
                 (long) integer(p, file, "maxUploadMegabytes", (int) (d.maxUploadBytes() >> 20)) << 20,
-                Boolean.parseBoolean(p.getProperty("remoteReferences", "true")), blankToNull(p.getProperty("apiKey")),
+                fetchHosts, blankToNull(p.getProperty("apiKey")),
                 blankToNull(p.getProperty("basicUser")), blankToNull(p.getProperty("basicPassword")),
                 Set.of(p.getProperty("corsOrigins", "*").split("\\s*,\\s*")));
     }

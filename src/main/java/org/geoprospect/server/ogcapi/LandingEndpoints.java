@@ -13,8 +13,12 @@ import org.geoprospect.server.http.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The resources OGC API – Common puts at the root, for the whole server: the landing page {@code /} with links to
@@ -35,18 +39,32 @@ public final class LandingEndpoints implements Endpoints {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
     private static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
 
+    /** Where index.html takes the server's warning. */
+    private static final Pattern WARNING_SLOT = Pattern.compile("<!-- server warning:[^>]*-->");
+
     private final ProcessService server;
     private final ServerConfig config;
+    /** Shown to every visitor: a server open to anyone should say so to those who could fix it, and to its users. */
+    private final Optional<String> warning;
     private final byte[] page;
 
     public LandingEndpoints(ProcessService server, ServerConfig config) {
         this.server = server;
         this.config = config;
+        this.warning = config.openWarning();
         try (InputStream in = LandingEndpoints.class.getResourceAsStream("/web/index.html")) {
-            this.page = in == null ? null : in.readAllBytes();
+            this.page = in == null ? null : withWarning(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the web page /web/index.html: " + e.getMessage(), e);
         }
+    }
+
+    /** The warning holds no markup: the host it names is a plain host name or address ({@link ServerConfig}). */
+    private byte[] withWarning(String html) {
+        String banner = warning.map(w -> "<p class=\"server-warning\" role=\"alert\"><strong>Warning:</strong> "
+                + w + "</p>").orElse("");
+        return WARNING_SLOT.matcher(html).replaceFirst(Matcher.quoteReplacement(banner))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -72,6 +90,7 @@ public final class LandingEndpoints implements Endpoints {
         landing.put("description", "Mineral-exploration targets from stream-sediment geochemistry with a "
                 + "convolutional neural network: the processes (OGC API – Processes, WPS 1.0.0), their jobs, and the "
                 + "published layers (OGC API – Features, GeoTIFF, map images).");
+        warning.ifPresent(w -> landing.put("warning", w));
         ArrayNode l = landing.putArray("links");
         links.add(l, "self", "application/json", "this document", "/?f=json");
         if (page != null) {

@@ -5,6 +5,7 @@ import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.InputValue;
 import org.geoprospect.process.ProcessDescriptions;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.layers.LayerCatalog;
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +21,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Fetching a referenced URL is bounded as a whole: size while it streams, one deadline for everything. */
+/**
+ * Fetching a referenced URL happens only for hosts on the allow-list, checked again at every redirect, and is bounded
+ * as a whole: size while it streams, one deadline for everything. The remote server here is on 127.0.0.1, which
+ * the list names explicitly.
+ */
 class LayerReferencesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(2);
 
@@ -34,12 +43,20 @@ class LayerReferencesTest {
     private HttpServer remote;
     private LayerCatalog catalog;
     private LayerReferences references;
+    private final AtomicInteger requests = new AtomicInteger();
     private final InputDescription samples = ProcessDescriptions.get("interpolate").input("samples").orElseThrow();
 
     @BeforeEach
     void start() throws Exception {
         remote = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        remote.createContext("/moved", x -> {
+            String query = x.getRequestURI().getQuery();
+            x.getResponseHeaders().add("Location", query.substring("to=".length()));
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
         remote.createContext("/ok.csv", x -> {
+            requests.incrementAndGet();
             byte[] body = "x,y,Cu\n1,2,3\n".getBytes();
             x.sendResponseHeaders(200, body.length);
             x.getResponseBody().write(body);
@@ -78,9 +95,13 @@ class LayerReferencesTest {
         remote.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         remote.start();
         catalog = new LayerCatalog(dir.resolve("layers"), dir.resolve("server.db"), Clock.systemUTC());
-        ServerConfig config = new ServerConfig(0, dir, ServerConfig.defaults(dir).limits(), 4L << 20, true, null,
-                null, null, java.util.Set.of("*"));
-        references = new LayerReferences(catalog, config, HttpClient.newHttpClient(), uri -> false, DEADLINE);
+        references = references("127.0.0.1");
+    }
+
+    private LayerReferences references(String... fetchHosts) {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, ServerConfig.defaults(dir).limits(), 4L << 20,
+                FetchAllowList.of(List.of(fetchHosts)), null, null, null, Set.of("*"));
+        return new LayerReferences(catalog, config, HttpClient.newHttpClient(), uri -> false, DEADLINE);
     }
 
     @AfterEach
@@ -90,8 +111,52 @@ class LayerReferencesTest {
     }
 
     private Path fetch(String path) throws IOException {
-        return references.resolve(samples, new InputValue.Reference("http://127.0.0.1:"
-                + remote.getAddress().getPort() + path, null), dir.resolve("samples"));
+        return fetch(references, path);
+    }
+
+    private Path fetch(LayerReferences by, String path) throws IOException {
+        return by.resolve(samples, new InputValue.Reference(url(path), null), dir.resolve("samples"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + remote.getAddress().getPort() + path;
+    }
+
+    @Test
+    void nothingIsFetchedWithoutAnAllowList() {
+        LayerReferences byDefault = references();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> fetch(byDefault, "/ok.csv"));
+        assertEquals("samples", e.input());
+        assertTrue(e.getMessage().contains("fetchHosts is empty") && e.getMessage().contains("layer:NAME"),
+                e.getMessage());
+        InvalidInputException early = assertThrows(InvalidInputException.class, () -> byDefault.admit(samples,
+                new InputValue.Reference(url("/ok.csv"), null)));
+        assertEquals(e.getMessage(), early.getMessage(), "refused before a job as when it runs");
+        assertEquals(0, requests.get(), "no request reached the remote server");
+    }
+
+    @Test
+    void aLoopbackAddressIsFetchedOnlyWhenListedAsAnAddress() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> fetch(references("*"), "/ok.csv"));
+        assertTrue(e.getMessage().contains("127.0.0.1 is a loopback address"), e.getMessage());
+        assertEquals(0, requests.get());
+    }
+
+    @Test
+    void everyRedirectIsCheckedBeforeItIsFollowed() throws Exception {
+        LayerReferences anyPublicHost = references("*", "127.0.0.1");
+        Path moved = fetch(anyPublicHost, "/moved?to=/ok.csv");
+        assertArrayEquals("x,y,Cu\n1,2,3\n".getBytes(), Files.readAllBytes(moved));
+        for (String inside : List.of("http://169.254.169.254/latest/meta-data/", "http://[::1]:"
+                + remote.getAddress().getPort() + "/ok.csv", "http://10.0.0.1/x.csv")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> fetch(anyPublicHost, "/moved?to=" + inside));
+            assertTrue(e.getMessage().contains("does not fetch " + inside) && e.getMessage().contains(" address"),
+                    e.getMessage());
+        }
+        InvalidInputException off = assertThrows(InvalidInputException.class,
+                () -> fetch("/moved?to=http://93.184.216.34/x.csv"));
+        assertTrue(off.getMessage().contains("host 93.184.216.34 is not on"), off.getMessage());
     }
 
     @Test

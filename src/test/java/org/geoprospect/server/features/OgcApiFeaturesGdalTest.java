@@ -4,6 +4,7 @@ import org.geoprospect.crs.Crs;
 import org.geoprospect.predict.SampleTargets;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.testsupport.Tool;
@@ -26,8 +27,8 @@ class OgcApiFeaturesGdalTest {
     @Test
     void gdalListsTheCollectionsAndReadsTargetsAndAllSamplesByPaging() throws Exception {
         Tool.require("ogrinfo");
-        try (Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
-                true, null, null, null, Set.of("*")))) {
+        try (Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT,
+                64L << 20, FetchAllowList.NONE, null, null, null, Set.of("*")))) {
             server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
                     false);
             Path targets = dir.resolve("targets.gpkg");

@@ -6,6 +6,7 @@ import org.geoprospect.crs.Crs;
 import org.geoprospect.predict.SampleTargets;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.testsupport.Tool;
@@ -294,7 +295,7 @@ class LayersEndpointsTest {
     }
 
     private ServerConfig config(long maxUploadBytes, String apiKey) {
-        return new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, maxUploadBytes, true, apiKey, null, null,
-                Set.of("*"));
+        return new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, maxUploadBytes,
+                FetchAllowList.NONE, apiKey, null, null, Set.of("*"));
     }
 }

@@ -3,6 +3,7 @@ package org.geoprospect.server.ogcapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class DemoPipelineOverHttpTest {
 
     @Test
     void publishesTheSurveyRunsTheFourStepsAndServesTheTargets() throws Exception {
-        try (Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true,
-                null, null, null, Set.of("*")))) {
+        try (Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT,
+                64L << 20, FetchAllowList.NONE, null, null, null, Set.of("*")))) {
             ApiClient api = new ApiClient(server.localUri());
             HttpClient http = HttpClient.newHttpClient();
             for (String[] layer : new String[][] {{"samples", "test-data/samples.csv"},

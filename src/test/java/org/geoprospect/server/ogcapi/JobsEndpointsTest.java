@@ -3,6 +3,7 @@ package org.geoprospect.server.ogcapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobLimits;
@@ -35,8 +36,8 @@ class JobsEndpointsTest {
     Path dir;
 
     private Server start() throws Exception {
-        Server server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true,
-                null, null, null, Set.of("*")));
+        Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
         if (server.layers().get("samples").isEmpty()) {
             server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
                     false);

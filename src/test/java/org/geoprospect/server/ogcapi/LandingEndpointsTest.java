@@ -2,6 +2,7 @@ package org.geoprospect.server.ogcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.testsupport.Tool;
@@ -31,8 +32,8 @@ class LandingEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true, null,
-                null, null, Set.of("*")));
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
         api = new ApiClient(server.localUri());
     }
 
@@ -127,8 +128,8 @@ class LandingEndpointsTest {
 
     @Test
     void whenWritesNeedCredentialsTheApiDefinitionSaysWhere() throws Exception {
-        try (Server locked = Server.start(new ServerConfig(0, dir.resolve("locked"), JobLimits.DEFAULT, 1 << 20,
-                true, "k", null, null, Set.of("*")))) {
+        try (Server locked = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("locked"), JobLimits.DEFAULT,
+                1 << 20, FetchAllowList.NONE, "k", null, null, Set.of("*")))) {
             JsonNode doc = new ApiClient(locked.localUri()).getJson("/api");
             assertEquals("X-API-Key", doc.at("/components/securitySchemes/apiKey/name").asText());
             assertTrue(doc.at("/components/securitySchemes/basic").isMissingNode());

@@ -2,6 +2,7 @@ package org.geoprospect.server.ogcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.layers.Layer;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Process list, descriptions and synchronous execution, through the HTTP API. */
@@ -36,8 +38,8 @@ class ProcessesEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true, null,
-                null, null, Set.of("*")));
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
         server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650", false);
         api = new ApiClient(server.localUri());
     }
@@ -213,6 +215,21 @@ class ProcessesEndpointsTest {
         ApiClient.problem(api.post("/processes/interpolate/execution",
                 INTERPOLATE.replaceFirst("}}$", "}, \"outputs\": {\"map\": {}}}")), 400, "no output 'map'");
         assertEquals(200, api.get("/processes").statusCode(), "the server still answers");
+    }
+
+    @Test
+    void aUrlTheServerDoesNotFetchIsRefusedBeforeAJobExists() throws Exception {
+        int jobs = server.jobs().list(100, 0).size();
+        String metadata = "http://169.254.169.254/latest/meta-data/";
+        for (String prefer : new String[] {"return=representation", "respond-async"}) {
+            JsonNode p = ApiClient.problem(api.post("/processes/interpolate/execution",
+                    INTERPOLATE.replace("layer:samples", metadata), "Prefer", prefer), 400,
+                    "does not fetch " + metadata);
+            assertEquals("Bad input 'samples'", p.get("title").asText());
+            assertTrue(p.get("detail").asText().contains("fetchHosts"), p.toString());
+            assertFalse(p.has("jobID"), p.toString());
+        }
+        assertEquals(jobs, server.jobs().list(100, 0).size(), "no job was made");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.geoprospect.server.web;
 
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +36,8 @@ class WebEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20, true, null, null,
-                null, Set.of("*")));
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import org.geoprospect.grid.Raster;
 import org.geoprospect.predict.Target;
 import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.junit.jupiter.api.AfterAll;
@@ -86,8 +87,8 @@ class WebMapBrowserTest {
     void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing; skipped");
         Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMEDRIVER)), CHROMEDRIVER + " is missing; skipped");
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true, null,
-                null, null, Set.of("*")));
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
         server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650", false);
         server.layers().publish(Path.of("test-data/deposits.csv"), "deposits", "Deposits", "test", "EPSG:32650",
                 false);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.process.ProcessDescriptions;
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.layers.SyntheticRaster;
@@ -49,8 +50,8 @@ class WmsEndpointsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = Server.start(new ServerConfig(0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20, true, null,
-                null, null, Set.of("*")));
+        server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
         server.layers().publish(SyntheticRaster.write(dir.resolve("grid.tif")), "grid", "Grid", "test", null, false);
         server.layers().publish(Path.of("test-data/deposits.csv"), "deposits", "Deposits", "test", "EPSG:32650",
                 false);

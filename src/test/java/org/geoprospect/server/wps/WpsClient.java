@@ -1,6 +1,7 @@
 package org.geoprospect.server.wps;
 
 import org.geoprospect.server.Server;
+import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.w3c.dom.Document;
@@ -44,8 +45,8 @@ final class WpsClient implements AutoCloseable {
     }
 
     static WpsClient start(Path dir, JobLimits limits) throws Exception {
-        Server server = Server.start(new ServerConfig(0, dir.resolve("data"), limits, 64L << 20, true, null, null,
-                null, Set.of("*")));
+        Server server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), limits, 64L << 20,
+                FetchAllowList.NONE, null, null, null, Set.of("*")));
         server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650", false);
         return new WpsClient(server);
     }

@@ -102,6 +102,19 @@ class WpsErrorsTest {
     }
 
     @Test
+    void aUrlTheServerDoesNotFetchIsRefusedBeforeAJobExists() throws Exception {
+        int jobs = wps.server.jobs().list(100, 0).size();
+        for (String form : new String[] {"", "&storeExecuteResponse=true&status=true"}) {
+            WpsClient.Reply r = wps.get(EXECUTE + "&DataInputs=samples=@xlink:href=http://10.0.0.1/samples.csv;"
+                    + "crs=EPSG:32650;elements=Au,Cu;cellSize=500" + form);
+            r.assertException(400, "InvalidParameterValue", "samples");
+            assertTrue(r.at("//ows:ExceptionText").contains("does not fetch http://10.0.0.1/samples.csv: this "
+                    + "server fetches no URLs"), r.text());
+        }
+        assertEquals(jobs, wps.server.jobs().list(100, 0).size(), "no job was made");
+    }
+
+    @Test
     void inputThatFailsInsideTheJobReportsProcessFailed() throws Exception {
         WpsClient.Reply sync = wps.get(EXECUTE + "&DataInputs=samples=layer:samples;crs=EPSG:32650;elements=Xx;"
                 + "cellSize=500");
