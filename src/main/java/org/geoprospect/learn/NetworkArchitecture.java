@@ -14,7 +14,13 @@ public enum NetworkArchitecture {
     /** torchvision's basic-block ResNet-18, stages 2-2-2-2 (about 11.2 M parameters): the lighter CPU network. */
     RESNET18("resnet18", false),
     /** A compact CNN: three convolution blocks (about 0.1 M parameters) for tests and quick runs. */
-    SMALL("small", false);
+    SMALL("small", false),
+    /** A comparison network of the paper: MobileNetV2, inverted residuals (about 2.2 M parameters with 8 channels). */
+    MOBILENET_V2("mobilenet_v2", true),
+    /** A comparison network of the paper: GoogLeNet, Inception v1 without auxiliary heads (about 5.6 M). */
+    GOOGLENET("googlenet", true),
+    /** A comparison network of the paper: ShuffleNetV2 ×1.0, split-and-shuffle units (about 1.3 M). */
+    SHUFFLENET_V2_X1_0("shufflenet_v2_x1_0", true);
 
     private final String id;
     private final boolean pointwise;

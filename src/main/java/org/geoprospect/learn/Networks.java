@@ -22,6 +22,9 @@ public final class Networks {
         return switch (spec.architecture()) {
             case RESNET50 -> ResNet.builder().setDepth(50).setClasses(spec.classes()).build();
             case RESNET18 -> ResNet.builder().setDepth(18).setClasses(spec.classes()).build();
+            case MOBILENET_V2 -> MobileNetV2.newBlock(spec.classes());
+            case GOOGLENET -> GoogLeNet.newBlock(spec.classes());
+            case SHUFFLENET_V2_X1_0 -> ShuffleNetV2.newBlock(spec.classes());
             case SMALL -> SmallCnn.newBlock(spec.classes());
         };
     }
