@@ -22,7 +22,7 @@ public final class SelfCheck {
     /** One network's verdict. */
     public record Verdict(String network, boolean ok, String detail) {
         public String line() {
-            return String.format(Locale.ROOT, "%-9s %s %s", network, ok ? "ok    " : "FAILED", detail);
+            return String.format(Locale.ROOT, "%-18s %s %s", network, ok ? "ok    " : "FAILED", detail);
         }
     }
 

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,10 +54,11 @@ class NetworksTest {
                 () -> new NetworkSpec(NetworkArchitecture.SMALL, 0, 2, 32)).input());
     }
 
-    @Test
-    void savedParametersLoadIntoTheRebuiltBlockBitForBit(@TempDir Path dir)
+    @ParameterizedTest
+    @EnumSource(NetworkArchitecture.class)
+    void savedParametersLoadIntoTheRebuiltBlockBitForBit(NetworkArchitecture architecture, @TempDir Path dir)
             throws IOException, MalformedModelException {
-        NetworkSpec spec = new NetworkSpec(NetworkArchitecture.RESNET50, 8, 2, 32);
+        NetworkSpec spec = new NetworkSpec(architecture, 8, 2, 32);
         float[] saved;
         try (Model model = Networks.newModel(spec); NDManager batch = model.getNDManager().newSubManager()) {
             NDArray x = batch.randomNormal(Networks.inputShape(spec, 4));

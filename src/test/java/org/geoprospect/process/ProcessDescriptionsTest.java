@@ -1,6 +1,7 @@
 package org.geoprospect.process;
 
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.learn.NetworkArchitecture;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,13 @@ class ProcessDescriptionsTest {
         try (var in = ProcessDescriptions.class.getResourceAsStream(ProcessDescriptions.RESOURCE)) {
             assertEquals(new String(top, StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void trainModelOffersEveryNetwork() {
+        // every host (CLI, OGC API, WPS, GeoServer) checks the network against this list, not against the enum
+        assertEquals(Arrays.stream(NetworkArchitecture.values()).map(NetworkArchitecture::id).toList(),
+                ProcessDescriptions.get("trainModel").input("network").orElseThrow().allowedValues());
     }
 
     @Test
