@@ -18,4 +18,4 @@ rm -rf "$work/models"
   --store "$work/models" --name murchison
 mkdir -p docs/train/murchison
 cp "$work"/models/murchison-v1/manifest.json "$work"/models/murchison-v1/curves.png \
-   "$work"/models/murchison-v1/curves.csv docs/train/murchison/
+   "$work"/models/murchison-v1/curves.csv "$work"/models/murchison-v1/reliability.png docs/train/murchison/
