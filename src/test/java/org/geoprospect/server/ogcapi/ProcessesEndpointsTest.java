@@ -3,6 +3,7 @@ package org.geoprospect.server.ogcapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.http.FetchAllowList;
+import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.layers.Layer;
@@ -215,6 +216,15 @@ class ProcessesEndpointsTest {
         ApiClient.problem(api.post("/processes/interpolate/execution",
                 INTERPOLATE.replaceFirst("}}$", "}, \"outputs\": {\"map\": {}}}")), 400, "no output 'map'");
         assertEquals(200, api.get("/processes").statusCode(), "the server still answers");
+        // a client that accepts JSON but not problem+json (OGC's conformance suite) gets the document as JSON
+        for (String accept : List.of("application/json", "application/json, text/html;q=0.5")) {
+            HttpResponse<String> asJson = api.post("/processes/interpolate/execution", "[1]", "Accept", accept);
+            assertEquals(400, asJson.statusCode());
+            assertEquals("application/json", asJson.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(Problem.INVALID_PARAMETER, ApiClient.JSON.readTree(asJson.body()).get("type").asText());
+        }
+        assertEquals("application/problem+json", api.get("/processes/kriging", "Accept",
+                "application/problem+json, application/json").headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test
