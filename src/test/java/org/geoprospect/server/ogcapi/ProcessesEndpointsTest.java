@@ -18,9 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,16 +160,21 @@ class ProcessesEndpointsTest {
     }
 
     @Test
-    void aRawResponseIsTheOneOutputAskedFor() throws Exception {
+    void aRawResponseIsTheOutputAskedForOrAPartEach() throws Exception {
         String request = INTERPOLATE.replaceFirst("}}$", "}, \"outputs\": {\"report\": {}}, \"response\": \"raw\"}");
         HttpResponse<String> r = api.post("/processes/interpolate/execution", request);
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("report.json"));
         assertTrue(ApiClient.JSON.readTree(r.body()).isObject());
-        HttpResponse<String> twoOutputs = api.post("/processes/interpolate/execution",
-                INTERPOLATE.replaceFirst("}}$", "}, \"response\": \"raw\"}"));
-        ApiClient.problem(twoOutputs, 400, "one output");
+        // every output (none named): multipart/related, a part per output by its identifier
+        Map<String, MultipartParts.Part> parts = MultipartParts.of(api.postBytes("/processes/interpolate/execution",
+                INTERPOLATE.replaceFirst("}}$", "}, \"response\": \"raw\"}")));
+        assertEquals(List.of("grid", "report"), List.copyOf(parts.keySet()));
+        assertEquals("image/tiff; application=geotiff", parts.get("grid").type());
+        assertArrayEquals(new byte[] {'I', 'I', 42, 0}, Arrays.copyOf(parts.get("grid").content(), 4));
+        assertEquals("application/json", parts.get("report").type());
+        assertTrue(ApiClient.JSON.readTree(parts.get("report").content()).isObject());
     }
 
     @Test
