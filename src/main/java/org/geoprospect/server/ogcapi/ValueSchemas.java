@@ -143,12 +143,15 @@ final class ValueSchemas {
         return schema;
     }
 
-    /** Data in one format: text as it is, anything else base64-encoded. */
+    /**
+     * Data in one format: text as it is, anything else binary as OGC 18-062r2's examples describe it (and OGC's
+     * conformance suite recognises it), sent inline base64-encoded.
+     */
     private static ObjectNode content(Format format) {
         String mime = format.mimeType();
         ObjectNode schema = NODES.objectNode().put("type", "string");
         if (!mime.startsWith("text/") && !mime.contains("json") && !mime.contains("xml")) {
-            schema.put("contentEncoding", "base64");
+            schema.put("contentEncoding", "binary");
         }
         return schema.put("contentMediaType", mime);
     }

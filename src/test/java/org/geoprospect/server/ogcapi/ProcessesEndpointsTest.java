@@ -197,6 +197,20 @@ class ProcessesEndpointsTest {
         // the job keeps the request without the data
         String kept = server.jobs().get(jobId).orElseThrow().inputs();
         assertTrue(kept.contains("\"inlineBytes\":" + csv.length()) && !kept.contains("eCx5"), kept);
+        // media type and encoding in a "format" object, as OGC's conformance suite sends them
+        String formatted = request.replace("\"encoding\": \"base64\", \"mediaType\": \"text/csv\"",
+                "\"format\": {\"encoding\": \"base64\", \"mediaType\": \"text/csv\"}");
+        assertEquals(200, api.post("/processes/interpolate/execution", formatted).statusCode());
+    }
+
+    @Test
+    void describesBinaryFormatsAsTheStandardsExamplesDo() throws Exception {
+        JsonNode grid = api.getJson("/processes/predictTargets").at("/inputs/grid/schema/oneOf/2");
+        assertEquals("image/tiff; application=geotiff", grid.get("contentMediaType").asText());
+        assertEquals("binary", grid.get("contentEncoding").asText(), "sent inline in base64, but binary data");
+        JsonNode samples = api.getJson("/processes/interpolate").at("/inputs/samples/schema/oneOf/2");
+        assertEquals("text/csv", samples.get("contentMediaType").asText());
+        assertTrue(samples.path("contentEncoding").isMissingNode(), "text goes as it is");
     }
 
     @Test
@@ -223,6 +237,9 @@ class ProcessesEndpointsTest {
                 "has no input 'store'");
         ApiClient.problem(api.post("/processes/interpolate/execution",
                 INTERPOLATE.replaceFirst("}}$", "}, \"outputs\": {\"map\": {}}}")), 400, "no output 'map'");
+        // a JSON object is data only for an input with a JSON format (the samples' GeoJSON), not for a GeoTIFF
+        ApiClient.problem(api.post("/processes/predictTargets/execution", "{\"inputs\": {\"grid\": "
+                + "{\"type\": \"wrong/type\"}}}"), 400, "'grid': a JSON object is no image/tiff");
         assertEquals(200, api.get("/processes").statusCode(), "the server still answers");
         // a client that accepts JSON but not problem+json (OGC's conformance suite) gets the document as JSON
         for (String accept : List.of("application/json", "application/json, text/html;q=0.5")) {
