@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.process.BoundingBox;
 import org.geoprospect.process.Format;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.InputValue;
@@ -22,12 +23,13 @@ import java.util.Map;
 /**
  * An OGC API – Processes execute request (execute.yaml of OGC 18-062r2) read against the process's description.
  * An input's value is a string, number or boolean; an array of values (an input with maxOccurs above 1); a
- * reference {@code {"href": …, "type": …}} ({@code layer:NAME} or a URL); or a qualified value
- * {@code {"value": …, "mediaType": …}}, whose value is base64-encoded data with {@code "encoding": "base64"} (a
- * reference's or qualified value's media type and encoding may also come in a {@code "format"} object, as drafts
- * of the standard and OGC's conformance suite send them). A complex input also takes a plain string as a published
- * layer's name and, if it accepts a JSON format, a JSON object as a document in it (GeoJSON for a point layer).
- * Whether an input exists and a literal fits its description is the execution's to check.
+ * bounding box {@code {"bbox": […], "crs": …}}; a reference {@code {"href": …, "type": …}} ({@code layer:NAME} or a
+ * URL); or a qualified value {@code {"value": …, "mediaType": …}}, whose value is base64-encoded data with
+ * {@code "encoding": "base64"} (a reference's or qualified value's media type and encoding may also come in a
+ * {@code "format"} object, as drafts of the standard and OGC's conformance suite send them). A complex input also
+ * takes a plain string as a published layer's name and, if it accepts a JSON format, a JSON object as a document
+ * in it (GeoJSON for a point layer). Whether an input exists and a literal fits its description is the
+ * execution's to check.
  *
  * @param inputs    values by input identifier, in the request's order
  * @param selection the outputs asked for and the response wanted
@@ -79,6 +81,9 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
     /** @param input the input's description, or null for one the process does not have */
     private static InputValue value(InputDescription input, String id, JsonNode v) {
         boolean complex = input != null && input.isComplex();
+        if (input != null && input.isBoundingBox() && v.isObject() && !v.has("value")) {
+            return new InputValue.Literal(boundingBox(id, v));
+        }
         if (v.isTextual()) {
             return new InputValue.Literal(v.textValue());
         }
@@ -110,6 +115,21 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
         throw new InvalidInputException(id, "input '" + id + "': " + (v.isNull() ? "null" : v.getNodeType()
                 .toString().toLowerCase(Locale.ROOT)) + " is no value; give a string, number, boolean, an array of them, "
                 + "{\"href\": …} or {\"value\": …}");
+    }
+
+    /** @return the box as text, {@code minx,miny,maxx,maxy[,crs]} */
+    private static String boundingBox(String id, JsonNode v) {
+        JsonNode corners = v.path("bbox");
+        if (!corners.isArray()) {
+            throw new InvalidInputException(id, "input '" + id + "': a bounding box is {\"bbox\": [minx, miny, "
+                    + "maxx, maxy], \"crs\": …}");
+        }
+        List<String> parts = new ArrayList<>();
+        corners.forEach(c -> parts.add(c.isNumber() ? c.asText() : "?"));
+        if (v.path("crs").isTextual()) {
+            parts.add(v.get("crs").textValue());
+        }
+        return BoundingBox.parse(id, String.join(",", parts)).toString();
     }
 
     private static InputValue qualified(InputDescription input, String id, JsonNode v) {

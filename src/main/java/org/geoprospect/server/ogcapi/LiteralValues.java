@@ -35,7 +35,7 @@ final class LiteralValues {
             try {
                 BoundingBox box = BoundingBox.parse(output.identifier(), text);
                 ObjectNode json = NODES.objectNode();
-                box.coordinates().forEach(json.putArray("bbox")::add);
+                box.coordinates().forEach(v -> json.withArray("bbox").add(number(v)));
                 return box.crs() == null ? json : json.put("crs", box.crs());
             } catch (InvalidInputException e) {
                 return NODES.textNode(text);
@@ -44,12 +44,17 @@ final class LiteralValues {
         return typed(output.dataType(), text);
     }
 
+    /** Whole numbers without a fraction, as they were most likely given. */
+    private static JsonNode number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? NODES.numberNode((long) v) : NODES.numberNode(v);
+    }
+
     private static JsonNode typed(String dataType, String text) {
         try {
             return switch (dataType) {
                 case "integer" -> NODES.numberNode(Long.parseLong(text));
                 case "double" -> Double.isFinite(Double.parseDouble(text))
-                        ? NODES.numberNode(Double.parseDouble(text)) : NODES.textNode(text);
+                        ? number(Double.parseDouble(text)) : NODES.textNode(text);
                 case "boolean" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
                         ? NODES.booleanNode(Boolean.parseBoolean(text)) : NODES.textNode(text);
                 default -> NODES.textNode(text);
