@@ -29,12 +29,13 @@ public final class ProcessDescriptions {
     private static final String CLI_OUT_ROLE = "urn:geoprospect:cli-out";
     private static final String ONE_OF_ROLE = "urn:geoprospect:one-of";
     private static final String AT_MOST_ONE_OF_ROLE = "urn:geoprospect:at-most-one-of";
+    private static final String ARRAY_ROLE = "urn:geoprospect:array";
 
     private ProcessDescriptions() {
     }
 
     private static final class Holder {
-        static final Map<String, ProcessDescription> ALL = load();
+        static final Map<String, ProcessDescription> ALL = resource(RESOURCE);
     }
 
     /** Every described process by identifier, in document order. */
@@ -51,14 +52,21 @@ public final class ProcessDescriptions {
         return d;
     }
 
-    private static Map<String, ProcessDescription> load() {
-        try (InputStream in = ProcessDescriptions.class.getResourceAsStream(RESOURCE)) {
+    /**
+     * Reads a ProcessDescriptions document from the class path: this one, or a host's own (the server's echo
+     * process).
+     *
+     * @param resource an absolute resource name
+     * @throws IllegalStateException if it is missing or unreadable (a build error)
+     */
+    public static Map<String, ProcessDescription> resource(String resource) {
+        try (InputStream in = ProcessDescriptions.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             return parse(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 
@@ -121,13 +129,19 @@ public final class ProcessDescriptions {
     }
 
     private static InputDescription input(Element i) {
+        String id = text(i, OWS, "Identifier");
+        String title = text(i, OWS, "Title");
+        String abstractText = text(i, OWS, "Abstract");
         int min = Integer.parseInt(i.getAttribute("minOccurs"));
         int max = Integer.parseInt(i.getAttribute("maxOccurs"));
+        if (first(i, null, "BoundingBoxData") != null) {
+            return new InputDescription(id, title, abstractText, InputDescription.BOUNDING_BOX, min, max, null,
+                    List.of(), null, List.of(), false);
+        }
         Element literal = first(i, null, "LiteralData");
         if (literal == null) {
-            Element complex = first(i, null, "ComplexData");
-            return new InputDescription(text(i, OWS, "Identifier"), text(i, OWS, "Title"), text(i, OWS, "Abstract"),
-                    "complex", min, max, null, List.of(), null, formats(complex));
+            return new InputDescription(id, title, abstractText, "complex", min, max, null, List.of(), null,
+                    formats(first(i, null, "ComplexData")), false);
         }
         List<String> allowed = new ArrayList<>();
         InputDescription.Range range = null;
@@ -143,9 +157,8 @@ public final class ProcessDescriptions {
                         Double.parseDouble(text(r, OWS, "MaximumValue")), closure.isEmpty() ? "closed" : closure);
             }
         }
-        return new InputDescription(text(i, OWS, "Identifier"), text(i, OWS, "Title"), text(i, OWS, "Abstract"),
-                text(literal, OWS, "DataType"), min, max, text(literal, null, "DefaultValue"), allowed, range,
-                List.of());
+        return new InputDescription(id, title, abstractText, text(literal, OWS, "DataType"), min, max,
+                text(literal, null, "DefaultValue"), allowed, range, List.of(), hasRole(i, ARRAY_ROLE));
     }
 
     private static OutputDescription output(Element o) {
@@ -155,14 +168,25 @@ public final class ProcessDescriptions {
                 fileName = m.getAttributeNS(XLINK, "title");
             }
         }
+        String id = text(o, OWS, "Identifier");
+        String title = text(o, OWS, "Title");
+        String abstractText = text(o, OWS, "Abstract");
+        if (first(o, null, "BoundingBoxOutput") != null) {
+            return new OutputDescription(id, title, abstractText, InputDescription.BOUNDING_BOX, fileName, List.of(),
+                    false);
+        }
         Element complex = first(o, null, "ComplexOutput");
         if (complex != null) {
-            return new OutputDescription(text(o, OWS, "Identifier"), text(o, OWS, "Title"), text(o, OWS, "Abstract"),
-                    "complex", fileName, formats(complex));
+            return new OutputDescription(id, title, abstractText, "complex", fileName, formats(complex), false);
         }
         Element literal = first(o, null, "LiteralOutput");
-        return new OutputDescription(text(o, OWS, "Identifier"), text(o, OWS, "Title"), text(o, OWS, "Abstract"),
-                text(literal, OWS, "DataType"), fileName, List.of());
+        return new OutputDescription(id, title, abstractText, text(literal, OWS, "DataType"), fileName, List.of(),
+                hasRole(o, ARRAY_ROLE));
+    }
+
+    private static boolean hasRole(Element described, String role) {
+        return children(described, OWS, "Metadata").stream()
+                .anyMatch(m -> role.equals(m.getAttributeNS(XLINK, "role")));
     }
 
     private static List<Format> formats(Element complex) {

@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
  * A process's inputs, checked against its {@link ProcessDescription}: no unknown input, every required one present,
  * no more values than maxOccurs, each literal of its data type, within its allowed values or range. Hosts give
  * every value as text (a complex input as the path of a local file holding it); processes read typed values, with
- * the described defaults. A list input may be given once, comma-separated.
+ * the described defaults. A list input may be given once, comma-separated; a bounding box is given as text
+ * ({@link BoundingBox}).
  */
 public final class ProcessInputs {
     private final ProcessDescription description;
@@ -44,7 +45,7 @@ public final class ProcessInputs {
         for (InputDescription input : description.inputs()) {
             List<String> given = new ArrayList<>();
             for (String v : raw.getOrDefault(input.identifier(), List.of())) {
-                if (input.isList() && !input.isComplex()) {
+                if (input.isList() && !input.isComplex() && !input.isBoundingBox()) { // a box's commas are its own
                     for (String part : v.split(",")) {
                         if (!part.isBlank()) {
                             given.add(part.strip());
@@ -102,6 +103,7 @@ public final class ProcessInputs {
                             + input.range());
                 }
             }
+            case InputDescription.BOUNDING_BOX -> BoundingBox.parse(id, v);
             case "boolean" -> {
                 String b = v.toLowerCase(Locale.ROOT);
                 if (!b.equals("true") && !b.equals("false")) {

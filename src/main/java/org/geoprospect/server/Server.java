@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.geoprospect.core.Folders;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.process.ProcessRegistry;
+import org.geoprospect.server.execution.EchoProcess;
 import org.geoprospect.server.execution.ProcessExecution;
 import org.geoprospect.server.execution.ProcessService;
 import org.geoprospect.server.features.FeaturesEndpoints;
@@ -176,10 +177,24 @@ public final class Server implements AutoCloseable {
     /** The route families, one per protocol or resource. */
     private List<Endpoints> endpoints() {
         ProcessService service = new ProcessService(processes, execution, jobs, this::port);
-        return List.of(new LandingEndpoints(service, config), new ProcessesEndpoints(service),
-                new JobsEndpoints(service), new LayersEndpoints(layers, config), new MapEndpoints(maps),
+        ProcessService ogcApi = new ProcessService(ogcApiProcesses(), execution, jobs, this::port);
+        return List.of(new LandingEndpoints(ogcApi, config), new ProcessesEndpoints(ogcApi),
+                new JobsEndpoints(ogcApi), new LayersEndpoints(layers, config), new MapEndpoints(maps),
                 new FeaturesEndpoints(layers), new WpsEndpoints(service), new WmsEndpoints(maps, this::port),
                 new WebEndpoints());
+    }
+
+    /**
+     * What OGC API – Processes offers: the processes, and with the setting echoProcess the echo process its
+     * conformance suite runs the job tests with (WPS's suite needs none, and WPS keeps to the processes).
+     */
+    private ProcessRegistry ogcApiProcesses() {
+        if (!config.echoProcess()) {
+            return processes;
+        }
+        ProcessRegistry withEcho = ProcessRegistry.standard();
+        withEcho.register(new EchoProcess());
+        return withEcho;
     }
 
     public ServerConfig config() {

@@ -102,6 +102,41 @@ class ProcessDescriptionsTest {
     }
 
     @Test
+    void readsBoundingBoxesAndArrayValues() throws IOException {
+        String doc = "<wps:ProcessDescriptions xmlns:wps=\"http://www.opengis.net/wps/1.0.0\" "
+                + "xmlns:ows=\"http://www.opengis.net/ows/1.1\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+                + "<ProcessDescription wps:processVersion=\"1\"><ows:Identifier>p</ows:Identifier><DataInputs>"
+                + "<Input minOccurs=\"0\" maxOccurs=\"1\"><ows:Identifier>box</ows:Identifier><BoundingBoxData>"
+                + "<Default><CRS>urn:ogc:def:crs:OGC:1.3:CRS84</CRS></Default><Supported>"
+                + "<CRS>urn:ogc:def:crs:OGC:1.3:CRS84</CRS></Supported></BoundingBoxData></Input>"
+                + "<Input minOccurs=\"0\" maxOccurs=\"3\"><ows:Identifier>n</ows:Identifier>"
+                + "<ows:Metadata xlink:role=\"urn:geoprospect:array\"/><LiteralData>"
+                + "<ows:DataType>integer</ows:DataType><ows:AnyValue/></LiteralData></Input></DataInputs>"
+                + "<ProcessOutputs><Output><ows:Identifier>box</ows:Identifier><BoundingBoxOutput/></Output>"
+                + "<Output><ows:Identifier>n</ows:Identifier><ows:Metadata xlink:role=\"urn:geoprospect:array\"/>"
+                + "<LiteralOutput><ows:DataType>integer</ows:DataType></LiteralOutput></Output></ProcessOutputs>"
+                + "</ProcessDescription></wps:ProcessDescriptions>";
+        ProcessDescription d = ProcessDescriptions.parse(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)))
+                .get("p");
+        InputDescription box = d.input("box").orElseThrow();
+        assertTrue(box.isBoundingBox() && !box.isComplex() && !box.array());
+        assertTrue(d.output("box").orElseThrow().isBoundingBox());
+        assertTrue(d.input("n").orElseThrow().array());
+        assertTrue(d.output("n").orElseThrow().array());
+        assertFalse(ProcessDescriptions.get("interpolate").input("elements").orElseThrow().array());
+
+        var given = ProcessInputs.of(d, Map.of("box", List.of("51.9, 7,52,7.1,urn:ogc:def:crs:OGC:1.3:CRS84")));
+        BoundingBox parsed = BoundingBox.parse("box", given.require("box"));
+        assertEquals(List.of(51.9, 7.0, 52.0, 7.1), parsed.coordinates());
+        assertEquals("urn:ogc:def:crs:OGC:1.3:CRS84", parsed.crs());
+        assertEquals("51.9,7,52,7.1,urn:ogc:def:crs:OGC:1.3:CRS84", parsed.toString());
+        assertEquals("1,2,3,4,5,6", BoundingBox.parse("box", "1,2,3,4,5,6").toString());
+        for (String bad : List.of("1,2,3", "1,2,3,4,5", "1,2,x,4", "1,2,3,NaN", "EPSG:4326", "1,2,3,4,")) {
+            assertMessage("no bounding box", () -> ProcessInputs.of(d, Map.of("box", List.of(bad))));
+        }
+    }
+
+    @Test
     void refusesDoctypesSoNoExternalEntityIsEverRead() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<wps:ProcessDescriptions xmlns:wps=\"http://www.opengis.net/wps/1.0.0\">&e;"

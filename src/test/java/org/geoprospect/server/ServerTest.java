@@ -194,7 +194,7 @@ class ServerTest {
         assertEquals(List.of(), plain.fetchHosts().entries());
         Path file = Files.writeString(dir.resolve("server.properties"), "port = 9999\ndata = store\nmaxAsync = 3\n"
                 + "resultDays = 2\napiKey = k\nhost = 0.0.0.0\nfetchHosts = data.example.org, *.example.com, "
-                + "10.1.0.0/16\n");
+                + "10.1.0.0/16\nechoProcess = true\n");
         ServerConfig c = ServerConfig.read(file);
         assertEquals("0.0.0.0", c.host());
         assertEquals(List.of("data.example.org", "*.example.com", "10.1.0.0/16"), c.fetchHosts().entries());
@@ -203,6 +203,8 @@ class ServerTest {
         assertEquals(3, c.limits().maxAsync());
         assertEquals(2, c.limits().resultTtl().toDays());
         assertTrue(c.protectedWrites());
+        assertTrue(c.echoProcess());
+        assertFalse(plain.echoProcess(), "the echo process is off unless set");
         Path bad = Files.writeString(dir.resolve("bad.properties"), "prot = 1\n");
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.geoprospect.core.InvalidInputException.class,
                 () -> ServerConfig.read(bad));

@@ -14,8 +14,9 @@ import org.geoprospect.server.jobs.ServerBusyException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Errors as RFC 7807 problem documents ({@code application/problem+json}), the error format of the OGC APIs: the
- * type names the OGC exception where one applies, the detail says what to change. Bad input is 400, an unknown
+ * Errors as RFC 7807 problem documents ({@code application/problem+json}, or {@code application/json} for a client
+ * that accepts JSON but not that), the error format of the OGC APIs: the type names the OGC exception where one
+ * applies, the detail says what to change. Bad input is 400, an unknown
  * resource 404, a busy server 503, Javalin's own answers (a body over {@code http.maxRequestSize}: 413) keep their
  * status, anything else 500 with its message.
  */
@@ -109,7 +110,16 @@ public final class Problem {
     /** Writes a problem document made by {@link #document}. */
     public static void respond(Context ctx, ObjectNode problem) {
         // as bytes: a string result would be sent in ISO-8859-1 for a media type without a charset, and JSON is UTF-8
-        ctx.status(problem.get("status").asInt()).contentType("application/problem+json")
+        ctx.status(problem.get("status").asInt()).contentType(mediaType(ctx.header("Accept")))
                 .result(problem.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * RFC 7807's media type, unless the request accepts application/json and not it: the document is JSON either
+     * way, and OGC's conformance suite for OGC API – Processes, which asks for application/json, insists on it.
+     */
+    private static String mediaType(String accept) {
+        return accept != null && accept.contains("application/json") && !accept.contains("application/problem+json")
+                ? "application/json" : "application/problem+json";
     }
 }

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  * basicUser =
  * basicPassword =
  * corsOrigins = *                # comma-separated, * for any
+ * echoProcess = false            # offer OGC API – Processes' test process echo, for conformance suites
  * </pre>
  *
  * @param host               the address to listen on (a name or IP address of this machine; 0.0.0.0 or :: for all)
@@ -48,16 +49,18 @@ import java.util.regex.Pattern;
  * @param basicUser          user name for HTTP Basic protection, or null
  * @param basicPassword      its password, or null
  * @param corsOrigins        origins allowed to call from a browser ({@code *} for any)
+ * @param echoProcess        whether OGC API – Processes also offers the process {@code echo}, the test process
+ *                           that the standard's conformance suite runs its job tests with
  */
 public record ServerConfig(String host, int port, Path dataDir, JobLimits limits, long maxUploadBytes,
                            FetchAllowList fetchHosts, String apiKey, String basicUser, String basicPassword,
-                           Set<String> corsOrigins) {
+                           Set<String> corsOrigins, boolean echoProcess) {
     /** Where the server listens unless told otherwise: reachable from this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
 
     private static final Set<String> KEYS = Set.of("host", "port", "data", "maxSync", "maxAsync", "queue",
             "maxSyncMinutes", "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "fetchHosts", "apiKey",
-            "basicUser", "basicPassword", "corsOrigins");
+            "basicUser", "basicPassword", "corsOrigins", "echoProcess");
     /** A host name or an IP address, nothing that would need escaping where the landing page shows it. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\[\\]-]+");
 
@@ -69,6 +72,14 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
         if ((basicUser == null) != (basicPassword == null)) {
             throw new InvalidInputException("config", "basicUser and basicPassword go together");
         }
+    }
+
+    /** Settings without the echo process, as a server has them unless its admin runs a conformance suite. */
+    public ServerConfig(String host, int port, Path dataDir, JobLimits limits, long maxUploadBytes,
+                        FetchAllowList fetchHosts, String apiKey, String basicUser, String basicPassword,
+                        Set<String> corsOrigins) {
+        this(host, port, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser, basicPassword, corsOrigins,
+                false);
     }
 
     /** The defaults, with the store in {@code dataDir}. */
@@ -102,19 +113,19 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
     /** @return these settings on another address */
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
-                basicPassword, corsOrigins);
+                basicPassword, corsOrigins, echoProcess);
     }
 
     /** @return these settings on another port (tests take a free one with 0) */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
-                basicPassword, corsOrigins);
+                basicPassword, corsOrigins, echoProcess);
     }
 
     /** @return these settings with the store elsewhere */
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(host, port, newDataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
-                basicPassword, corsOrigins);
+                basicPassword, corsOrigins, echoProcess);
     }
 
     /**
@@ -157,7 +168,8 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
                 (long) integer(p, file, "maxUploadMegabytes", (int) (d.maxUploadBytes() >> 20)) << 20,
                 fetchHosts, blankToNull(p.getProperty("apiKey")),
                 blankToNull(p.getProperty("basicUser")), blankToNull(p.getProperty("basicPassword")),
-                Set.of(p.getProperty("corsOrigins", "*").split("\\s*,\\s*")));
+                Set.of(p.getProperty("corsOrigins", "*").split("\\s*,\\s*")),
+                Boolean.parseBoolean(p.getProperty("echoProcess", "false").strip()));
     }
 
     private static int integer(Properties p, Path file, String key, int fallback) {

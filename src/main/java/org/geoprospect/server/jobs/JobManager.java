@@ -307,7 +307,8 @@ public final class JobManager implements AutoCloseable {
         Future<JobOutputs> outcome = works.submit(() -> work.run(folder(r.job.id()),
                 (fraction, message) -> progress(r, fraction, message), r.cancellation));
         try {
-            finish(r, r.job.succeeded(clock.instant(), awaitWithin(outcome, r, limit)));
+            JobOutputs outputs = awaitWithin(outcome, r, limit); // before the clock is read: it is the end time
+            finish(r, r.job.succeeded(clock.instant(), outputs));
         } catch (Abandoned e) {
             fail(r, new JobError("NoApplicableCode", null, "the execution ran longer than the server's limit of "
                     + limit + " and did not stop when cancelled; it was abandoned"));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.process.BoundingBox;
+import org.geoprospect.process.Format;
 import org.geoprospect.process.InputDescription;
 import org.geoprospect.process.InputValue;
 import org.geoprospect.process.ProcessDescription;
@@ -21,10 +23,13 @@ import java.util.Map;
 /**
  * An OGC API – Processes execute request (execute.yaml of OGC 18-062r2) read against the process's description.
  * An input's value is a string, number or boolean; an array of values (an input with maxOccurs above 1); a
- * reference {@code {"href": …, "type": …}} ({@code layer:NAME} or a URL); or a qualified value
- * {@code {"value": …, "mediaType": …}}, whose value is base64-encoded data with {@code "encoding": "base64"}. A
- * complex input also takes a plain string as a published layer's name and a JSON object as inline GeoJSON.
- * Whether an input exists and a literal fits its description is the execution's to check.
+ * bounding box {@code {"bbox": […], "crs": …}}; a reference {@code {"href": …, "type": …}} ({@code layer:NAME} or a
+ * URL); or a qualified value {@code {"value": …, "mediaType": …}}, whose value is base64-encoded data with
+ * {@code "encoding": "base64"} (a reference's or qualified value's media type and encoding may also come in a
+ * {@code "format"} object, as drafts of the standard and OGC's conformance suite send them). A complex input also
+ * takes a plain string as a published layer's name and, if it accepts a JSON format, a JSON object as a document
+ * in it (GeoJSON for a point layer). Whether an input exists and a literal fits its description is the
+ * execution's to check.
  *
  * @param inputs    values by input identifier, in the request's order
  * @param selection the outputs asked for and the response wanted
@@ -51,11 +56,11 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
         ObjectNode kept = Json.MAPPER.createObjectNode();
         given.properties().forEach(e -> {
             String id = e.getKey();
-            boolean complex = d.input(id).map(InputDescription::isComplex).orElse(false);
+            InputDescription input = d.input(id).orElse(null);
             List<InputValue> values = new ArrayList<>();
             ArrayNode keptValues = Json.MAPPER.createArrayNode();
             for (JsonNode v : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
-                InputValue value = value(id, complex, v);
+                InputValue value = value(input, id, v);
                 values.add(value);
                 keptValues.add(value instanceof InputValue.Inline inline ? Json.MAPPER.createObjectNode()
                         .put("inlineBytes", inline.data().length).put("mediaType", inline.mimeType()) : v);
@@ -73,7 +78,12 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
         return new ExecuteRequest(inputs, selection, jobInputs.toString());
     }
 
-    private static InputValue value(String id, boolean complex, JsonNode v) {
+    /** @param input the input's description, or null for one the process does not have */
+    private static InputValue value(InputDescription input, String id, JsonNode v) {
+        boolean complex = input != null && input.isComplex();
+        if (input != null && input.isBoundingBox() && v.isObject() && !v.has("value")) {
+            return new InputValue.Literal(boundingBox(id, v));
+        }
         if (v.isTextual()) {
             return new InputValue.Literal(v.textValue());
         }
@@ -89,23 +99,44 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
             return new InputValue.Literal(v.asText());
         }
         if (v.isObject() && v.has("href")) {
-            return new InputValue.Reference(v.path("href").asText(), v.path("type").textValue());
+            return new InputValue.Reference(v.path("href").asText(), v.has("type") ? v.get("type").textValue()
+                    : format(v, "mediaType").textValue());
         }
         if (v.isObject() && v.has("value")) {
-            return qualified(id, complex, v);
+            return qualified(input, id, v);
         }
         if (v.isObject() && complex) {
-            return new InputValue.Inline(v.toString().getBytes(StandardCharsets.UTF_8), "application/geo+json");
+            String json = input.formats().stream().map(Format::mimeType).filter(m -> m.contains("json"))
+                    .findFirst().orElseThrow(() -> new InvalidInputException(id, "input '" + id + "': a JSON object "
+                            + "is no " + input.formats().get(0).mimeType() + "; give {\"value\": …, \"encoding\": "
+                            + "\"base64\"}, {\"href\": …} or a layer's name"));
+            return new InputValue.Inline(v.toString().getBytes(StandardCharsets.UTF_8), json);
         }
         throw new InvalidInputException(id, "input '" + id + "': " + (v.isNull() ? "null" : v.getNodeType()
                 .toString().toLowerCase(Locale.ROOT)) + " is no value; give a string, number, boolean, an array of them, "
                 + "{\"href\": …} or {\"value\": …}");
     }
 
-    private static InputValue qualified(String id, boolean complex, JsonNode v) {
+    /** @return the box as text, {@code minx,miny,maxx,maxy[,crs]} */
+    private static String boundingBox(String id, JsonNode v) {
+        JsonNode corners = v.path("bbox");
+        if (!corners.isArray()) {
+            throw new InvalidInputException(id, "input '" + id + "': a bounding box is {\"bbox\": [minx, miny, "
+                    + "maxx, maxy], \"crs\": …}");
+        }
+        List<String> parts = new ArrayList<>();
+        corners.forEach(c -> parts.add(c.isNumber() ? c.asText() : "?"));
+        if (v.path("crs").isTextual()) {
+            parts.add(v.get("crs").textValue());
+        }
+        return BoundingBox.parse(id, String.join(",", parts)).toString();
+    }
+
+    private static InputValue qualified(InputDescription input, String id, JsonNode v) {
+        boolean complex = input != null && input.isComplex();
         JsonNode value = v.get("value");
-        String mediaType = v.path("mediaType").textValue();
-        String encoding = v.path("encoding").asText("");
+        String mediaType = format(v, "mediaType").textValue();
+        String encoding = format(v, "encoding").asText("");
         if (encoding.equalsIgnoreCase("base64")) {
             try {
                 return new InputValue.Inline(Base64.getMimeDecoder().decode(value.asText()), mediaType);
@@ -118,11 +149,16 @@ record ExecuteRequest(Map<String, List<InputValue>> inputs, OutputSelection sele
                     + "send text as it is, or base64");
         }
         if (!complex) {
-            return value(id, false, value);
+            return value(input, id, value);
         }
         return value.isTextual()
                 ? new InputValue.Inline(value.textValue().getBytes(StandardCharsets.UTF_8), mediaType)
                 : new InputValue.Inline(value.toString().getBytes(StandardCharsets.UTF_8),
                         mediaType != null ? mediaType : "application/geo+json");
+    }
+
+    /** A member of a value's format: beside the value, as the standard has it, or in its "format" object. */
+    private static JsonNode format(JsonNode v, String member) {
+        return v.has(member) ? v.get(member) : v.path("format").path(member);
     }
 }

@@ -29,7 +29,7 @@ public final class JobsEndpoints implements Endpoints {
 
     public JobsEndpoints(ProcessService server) {
         this.server = server;
-        this.results = new JobResults(server.jobs());
+        this.results = new JobResults(server.jobs(), server.processes());
     }
 
     @Override

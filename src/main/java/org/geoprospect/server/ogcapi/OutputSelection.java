@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * Which outputs an execute request wants and how: its {@code outputs} (by identifier; all when absent) and its
  * {@code response}, {@code document} (a results document, the default) or {@code raw} (the content of the one
- * output asked for). A job keeps its request, so its results are answered the same way later.
+ * output asked for, or of several as the parts of a multipart/related answer). A job keeps its request, so its
+ * results are answered the same way later.
  *
  * @param outputs the outputs asked for; empty for all
- * @param raw     whether the answer is the one output's content
+ * @param raw     whether the answer is the outputs' content
  */
 record OutputSelection(List<String> outputs, boolean raw) {
     static final OutputSelection ALL = new OutputSelection(List.of(), false);
@@ -28,8 +29,8 @@ record OutputSelection(List<String> outputs, boolean raw) {
     /**
      * Reads the selection of an execute request.
      *
-     * @throws InvalidInputException (input {@code outputs} or {@code response}) naming an unknown output, an
-     *                               unknown response, or a raw response without exactly one output
+     * @throws InvalidInputException (input {@code outputs} or {@code response}) naming an unknown output or an
+     *                               unknown response
      */
     static OutputSelection read(JsonNode request, ProcessDescription d) {
         List<String> outputs = new ArrayList<>();
@@ -50,12 +51,8 @@ record OutputSelection(List<String> outputs, boolean raw) {
             throw new InvalidInputException("response", "'response' is document or raw, not '" + response + "'");
         }
         boolean raw = response.equals("raw");
-        if (raw && outputs.size() != 1 && !(outputs.isEmpty() && d.outputs().size() == 1)) {
-            throw new InvalidInputException("response", "a raw response is the content of one output; name it in "
-                    + "'outputs', e.g. {\"" + d.outputs().get(0).identifier() + "\": {}}");
-        }
-        return new OutputSelection(raw && outputs.isEmpty() ? List.of(d.outputs().get(0).identifier()) : outputs,
-                raw);
+        return new OutputSelection(raw && outputs.isEmpty() && d.outputs().size() == 1
+                ? List.of(d.outputs().get(0).identifier()) : outputs, raw);
     }
 
     /** The selection a job was executed with; all outputs as a document for a job from another protocol. */

@@ -35,8 +35,8 @@ final class ProcessDocuments {
             ObjectNode in = inputs.putObject(i.identifier());
             in.put("title", i.title());
             in.put("description", i.abstractText());
-            in.put("minOccurs", i.minOccurs());
-            in.put("maxOccurs", i.maxOccurs());
+            in.put("minOccurs", i.array() ? Math.min(1, i.minOccurs()) : i.minOccurs());
+            in.put("maxOccurs", i.array() ? 1 : i.maxOccurs()); // the values' count is the array's
             in.set("schema", ValueSchemas.input(i));
         }
         ObjectNode outputs = p.putObject("outputs");

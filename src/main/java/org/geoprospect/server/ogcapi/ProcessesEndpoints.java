@@ -36,7 +36,7 @@ public final class ProcessesEndpoints implements Endpoints {
 
     public ProcessesEndpoints(ProcessService server) {
         this.server = server;
-        this.results = new JobResults(server.jobs());
+        this.results = new JobResults(server.jobs(), server.processes());
     }
 
     @Override

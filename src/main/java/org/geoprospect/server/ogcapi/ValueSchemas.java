@@ -14,8 +14,9 @@ import java.util.List;
  * The JSON schemas of process inputs and outputs, derived from their WPS descriptions: a literal's data type
  * becomes {@code type} (string, number, integer, boolean), its allowed values {@code enum}, its range
  * {@code minimum}/{@code maximum} with {@code exclusiveMinimum}/{@code exclusiveMaximum} where the range is open
- * (OpenAPI 3.0's boolean form, as OGC 18-062r2's schema.yaml has it), its default {@code default}. A complex input is
- * a published layer's name, a reference {@code {"href": …}}, or data in one of its formats.
+ * (OpenAPI 3.0's boolean form, as OGC 18-062r2's schema.yaml has it), its default {@code default}; a literal shown
+ * as one array value is an array of them. A bounding box is OGC 18-062r2's {@code ogc-bbox} (bbox.yaml). A complex
+ * input is a published layer's name, a reference {@code {"href": …}}, or data in one of its formats.
  */
 final class ValueSchemas {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -25,6 +26,13 @@ final class ValueSchemas {
 
     /** The schema of one value of an input, as a process description gives it. */
     static ObjectNode input(InputDescription input) {
+        if (input.isBoundingBox()) {
+            return boundingBox();
+        }
+        if (input.array()) {
+            return array(literal(input)).put("minItems", Math.max(1, input.minOccurs()))
+                    .put("maxItems", input.maxOccurs());
+        }
         if (!input.isComplex()) {
             return literal(input);
         }
@@ -38,8 +46,12 @@ final class ValueSchemas {
 
     /** The schema of an output's value. */
     static ObjectNode output(OutputDescription output) {
+        if (output.isBoundingBox()) {
+            return boundingBox();
+        }
         if (!output.isComplex()) {
-            return NODES.objectNode().put("type", type(output.dataType()));
+            ObjectNode literal = NODES.objectNode().put("type", type(output.dataType()));
+            return output.array() ? array(literal) : literal;
         }
         List<Format> formats = output.formats();
         if (formats.size() == 1) {
@@ -68,7 +80,7 @@ final class ValueSchemas {
             properties.putObject("encoding").put("type", "string").putArray("enum").add("base64");
             one.putArray("anyOf").add(layerName()).add(reference()).add(qualified);
         } else {
-            one = literal(input);
+            one = input.isBoundingBox() ? boundingBox() : literal(input);
         }
         if (!input.isList()) {
             return one;
@@ -128,6 +140,29 @@ final class ValueSchemas {
         return type.equals("integer") || whole ? NODES.numberNode((long) v) : NODES.numberNode(v);
     }
 
+    private static ObjectNode array(ObjectNode items) {
+        ObjectNode schema = NODES.objectNode().put("type", "array");
+        schema.set("items", items);
+        return schema;
+    }
+
+    /** OGC 18-062r2's bounding box: its format, and bbox.yaml inline (any CRS is taken). */
+    private static ObjectNode boundingBox() {
+        ObjectNode box = NODES.objectNode().put("type", "object");
+        box.putArray("required").add("bbox");
+        ObjectNode properties = box.putObject("properties");
+        ObjectNode corners = properties.putObject("bbox").put("type", "array");
+        corners.putArray("oneOf")
+                .add(NODES.objectNode().put("minItems", 4).put("maxItems", 4))
+                .add(NODES.objectNode().put("minItems", 6).put("maxItems", 6));
+        corners.putObject("items").put("type", "number");
+        properties.putObject("crs").put("type", "string").put("format", "uri")
+                .put("default", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        ObjectNode schema = NODES.objectNode();
+        schema.putArray("allOf").add(NODES.objectNode().put("format", "ogc-bbox")).add(box);
+        return schema;
+    }
+
     private static ObjectNode layerName() {
         return NODES.objectNode().put("type", "string").put("description", "the name of a published layer (see "
                 + "/layers)");
@@ -143,12 +178,15 @@ final class ValueSchemas {
         return schema;
     }
 
-    /** Data in one format: text as it is, anything else base64-encoded. */
+    /**
+     * Data in one format: text as it is, anything else binary as OGC 18-062r2's examples describe it (and OGC's
+     * conformance suite recognises it), sent inline base64-encoded.
+     */
     private static ObjectNode content(Format format) {
         String mime = format.mimeType();
         ObjectNode schema = NODES.objectNode().put("type", "string");
         if (!mime.startsWith("text/") && !mime.contains("json") && !mime.contains("xml")) {
-            schema.put("contentEncoding", "base64");
+            schema.put("contentEncoding", "binary");
         }
         return schema.put("contentMediaType", mime);
     }

@@ -40,6 +40,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<byte[]> postBytes(String target, String body, String... headers) throws IOException,
+            InterruptedException {
+        return http.send(request(target, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> delete(String target) throws IOException, InterruptedException {
         return http.send(request(target).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

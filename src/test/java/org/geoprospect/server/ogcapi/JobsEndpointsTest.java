@@ -256,7 +256,7 @@ class JobsEndpointsTest {
         }
     }
 
-    private static String link(JsonNode doc, String rel) {
+    static String link(JsonNode doc, String rel) {
         for (JsonNode l : doc.get("links")) {
             if (l.get("rel").asText().equals(rel)) {
                 return l.get("href").asText();

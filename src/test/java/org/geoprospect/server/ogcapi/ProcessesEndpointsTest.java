@@ -3,6 +3,7 @@ package org.geoprospect.server.ogcapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.http.FetchAllowList;
+import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.layers.Layer;
@@ -17,9 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,16 +160,21 @@ class ProcessesEndpointsTest {
     }
 
     @Test
-    void aRawResponseIsTheOneOutputAskedFor() throws Exception {
+    void aRawResponseIsTheOutputAskedForOrAPartEach() throws Exception {
         String request = INTERPOLATE.replaceFirst("}}$", "}, \"outputs\": {\"report\": {}}, \"response\": \"raw\"}");
         HttpResponse<String> r = api.post("/processes/interpolate/execution", request);
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("report.json"));
         assertTrue(ApiClient.JSON.readTree(r.body()).isObject());
-        HttpResponse<String> twoOutputs = api.post("/processes/interpolate/execution",
-                INTERPOLATE.replaceFirst("}}$", "}, \"response\": \"raw\"}"));
-        ApiClient.problem(twoOutputs, 400, "one output");
+        // every output (none named): multipart/related, a part per output by its identifier
+        Map<String, MultipartParts.Part> parts = MultipartParts.of(api.postBytes("/processes/interpolate/execution",
+                INTERPOLATE.replaceFirst("}}$", "}, \"response\": \"raw\"}")));
+        assertEquals(List.of("grid", "report"), List.copyOf(parts.keySet()));
+        assertEquals("image/tiff; application=geotiff", parts.get("grid").type());
+        assertArrayEquals(new byte[] {'I', 'I', 42, 0}, Arrays.copyOf(parts.get("grid").content(), 4));
+        assertEquals("application/json", parts.get("report").type());
+        assertTrue(ApiClient.JSON.readTree(parts.get("report").content()).isObject());
     }
 
     @Test
@@ -188,6 +197,20 @@ class ProcessesEndpointsTest {
         // the job keeps the request without the data
         String kept = server.jobs().get(jobId).orElseThrow().inputs();
         assertTrue(kept.contains("\"inlineBytes\":" + csv.length()) && !kept.contains("eCx5"), kept);
+        // media type and encoding in a "format" object, as OGC's conformance suite sends them
+        String formatted = request.replace("\"encoding\": \"base64\", \"mediaType\": \"text/csv\"",
+                "\"format\": {\"encoding\": \"base64\", \"mediaType\": \"text/csv\"}");
+        assertEquals(200, api.post("/processes/interpolate/execution", formatted).statusCode());
+    }
+
+    @Test
+    void describesBinaryFormatsAsTheStandardsExamplesDo() throws Exception {
+        JsonNode grid = api.getJson("/processes/predictTargets").at("/inputs/grid/schema/oneOf/2");
+        assertEquals("image/tiff; application=geotiff", grid.get("contentMediaType").asText());
+        assertEquals("binary", grid.get("contentEncoding").asText(), "sent inline in base64, but binary data");
+        JsonNode samples = api.getJson("/processes/interpolate").at("/inputs/samples/schema/oneOf/2");
+        assertEquals("text/csv", samples.get("contentMediaType").asText());
+        assertTrue(samples.path("contentEncoding").isMissingNode(), "text goes as it is");
     }
 
     @Test
@@ -214,7 +237,19 @@ class ProcessesEndpointsTest {
                 "has no input 'store'");
         ApiClient.problem(api.post("/processes/interpolate/execution",
                 INTERPOLATE.replaceFirst("}}$", "}, \"outputs\": {\"map\": {}}}")), 400, "no output 'map'");
+        // a JSON object is data only for an input with a JSON format (the samples' GeoJSON), not for a GeoTIFF
+        ApiClient.problem(api.post("/processes/predictTargets/execution", "{\"inputs\": {\"grid\": "
+                + "{\"type\": \"wrong/type\"}}}"), 400, "'grid': a JSON object is no image/tiff");
         assertEquals(200, api.get("/processes").statusCode(), "the server still answers");
+        // a client that accepts JSON but not problem+json (OGC's conformance suite) gets the document as JSON
+        for (String accept : List.of("application/json", "application/json, text/html;q=0.5")) {
+            HttpResponse<String> asJson = api.post("/processes/interpolate/execution", "[1]", "Accept", accept);
+            assertEquals(400, asJson.statusCode());
+            assertEquals("application/json", asJson.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(Problem.INVALID_PARAMETER, ApiClient.JSON.readTree(asJson.body()).get("type").asText());
+        }
+        assertEquals("application/problem+json", api.get("/processes/kriging", "Accept",
+                "application/problem+json, application/json").headers().firstValue("Content-Type").orElse(""));
     }
 
     @Test
