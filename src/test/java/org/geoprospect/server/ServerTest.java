@@ -86,7 +86,7 @@ class ServerTest {
         try (Server server = Server.start(config)) {
             server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
                     false);
-            job = server.jobs().run("interpolate", "{}", (folder, progress, cancellation) ->
+            job = server.jobs().run("admin", "interpolate", "{}", (folder, progress, cancellation) ->
                     new JobOutputs(Map.of(), List.of())).id();
         }
         Path upload = Files.createDirectories(dir.resolve("data/uploads/upload123"));
