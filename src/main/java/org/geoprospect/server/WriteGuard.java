@@ -3,7 +3,9 @@ package org.geoprospect.server;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
+import org.geoprospect.server.http.Caller;
 import org.geoprospect.server.http.ServerConfig;
+import org.geoprospect.server.http.User;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +14,10 @@ import java.util.Locale;
 
 /**
  * Optional protection of everything that runs work or changes the server — executing a process (WPS Execute, OGC
- * API execution), publishing or deleting layers, dismissing jobs — by an API key (header {@code X-API-Key}) and/or
- * HTTP Basic credentials from the settings. Reading (capabilities, descriptions, layers, results) stays open.
+ * API execution), publishing or deleting layers, dismissing jobs — by credentials from the settings: the admin's
+ * API key (header {@code X-API-Key}) and/or HTTP Basic credentials, and the users' ({@link User}). Every request is
+ * told who sent it ({@link Caller}), so that the endpoints keep what only the admin may do (registering and deleting
+ * layers, other users' jobs) to the admin. Reading (capabilities, descriptions, layers, results) stays open.
  * Secrets are compared in constant time.
  */
 final class WriteGuard {
@@ -28,10 +32,12 @@ final class WriteGuard {
      *                              the protocol of the path (a problem document, or a WPS ExceptionReport)
      */
     void check(Context ctx) {
-        if (!config.protectedWrites() || !writes(ctx) || authorised(ctx)) {
+        Caller caller = identify(ctx);
+        caller.attachTo(ctx);
+        if (caller.role() != Caller.Role.ANONYMOUS || !writes(ctx)) {
             return;
         }
-        if (config.basicUser() != null) {
+        if (config.basicUser() != null || !config.users().isEmpty()) {
             ctx.header("WWW-Authenticate", "Basic realm=\"geoprospect\", charset=\"UTF-8\"");
         }
         throw new UnauthorizedResponse("executing processes and publishing need credentials: an X-API-Key header "
@@ -51,22 +57,37 @@ final class WriteGuard {
         return ctx.path().startsWith("/wps") && request.toLowerCase(Locale.ROOT).equals("execute");
     }
 
-    private boolean authorised(Context ctx) {
+    /** @return who the credentials name; without credentials in the settings, anyone is the admin */
+    private Caller identify(Context ctx) {
+        if (!config.protectedWrites()) {
+            return new Caller(Caller.ANONYMOUS, Caller.Role.ADMIN);
+        }
         String key = ctx.header("X-API-Key");
-        if (config.apiKey() != null && key != null && same(key, config.apiKey())) {
-            return true;
+        String basic = basic(ctx.header("Authorization"));
+        if (key != null && config.apiKey() != null && same(key, config.apiKey())
+                || basic != null && config.basicUser() != null
+                && same(basic, config.basicUser() + ":" + config.basicPassword())) {
+            return new Caller(Caller.ADMIN, Caller.Role.ADMIN);
         }
-        String auth = ctx.header("Authorization");
-        if (config.basicUser() != null && auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return false;
+        for (User user : config.users()) {
+            if (key != null && same(key, user.secret()) || basic != null && same(basic, user.name() + ":"
+                    + user.secret())) {
+                return new Caller(user.name(), Caller.Role.USER);
             }
-            return same(decoded, config.basicUser() + ":" + config.basicPassword());
         }
-        return false;
+        return new Caller(Caller.ANONYMOUS, Caller.Role.ANONYMOUS);
+    }
+
+    /** @return the decoded {@code user:password} of HTTP Basic credentials, or null */
+    private static String basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean same(String a, String b) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
+import org.geoprospect.server.http.User;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.jobs.JobOutputs;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class ServerTest {
     @Test
     void writesNeedTheKeyWhenOneIsSetAndReadsStayOpen() throws Exception {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 1 << 20,
-                FetchAllowList.NONE, "s3cret", "admin", "pw", Set.of("*"));
+                FetchAllowList.NONE, "s3cret", "admin", "pw", Set.of("*"))
+                .withRoles(List.of(new User("ann", "u-key")), List.of());
         try (Server server = Server.start(config)) {
             URI base = server.localUri();
             HttpResponse<String> denied = http.send(HttpRequest.newBuilder(base.resolve("processes/x/execution"))
@@ -61,7 +63,8 @@ class ServerTest {
             assertEquals(401, kvpExecute.statusCode(), "a WPS Execute by GET writes too");
             assertTrue(kvpExecute.body().contains("ExceptionReport") && kvpExecute.body().contains("credentials"),
                     "WPS clients get an OWS ExceptionReport: " + kvpExecute.body());
-            for (String[] header : new String[][] {{"X-API-Key", "s3cret"}, {"Authorization", "Basic YWRtaW46cHc="}}) {
+            for (String[] header : new String[][] {{"X-API-Key", "s3cret"}, {"Authorization", "Basic YWRtaW46cHc="},
+                    {"X-API-Key", "u-key"}, {"Authorization", "Basic YW5uOnUta2V5"}}) {
                 HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(base.resolve("no-such-route"))
                         .header(header[0], header[1]).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -83,7 +86,7 @@ class ServerTest {
         try (Server server = Server.start(config)) {
             server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
                     false);
-            job = server.jobs().run("interpolate", "{}", (folder, progress, cancellation) ->
+            job = server.jobs().run("admin", "interpolate", "{}", (folder, progress, cancellation) ->
                     new JobOutputs(Map.of(), List.of())).id();
         }
         Path upload = Files.createDirectories(dir.resolve("data/uploads/upload123"));
@@ -194,7 +197,7 @@ class ServerTest {
         assertEquals(List.of(), plain.fetchHosts().entries());
         Path file = Files.writeString(dir.resolve("server.properties"), "port = 9999\ndata = store\nmaxAsync = 3\n"
                 + "resultDays = 2\napiKey = k\nhost = 0.0.0.0\nfetchHosts = data.example.org, *.example.com, "
-                + "10.1.0.0/16\nechoProcess = true\n");
+                + "10.1.0.0/16\nechoProcess = true\nusers = ann:a-1, bob : b:2\nregisterFolders = gis, /srv/rasters\n");
         ServerConfig c = ServerConfig.read(file);
         assertEquals("0.0.0.0", c.host());
         assertEquals(List.of("data.example.org", "*.example.com", "10.1.0.0/16"), c.fetchHosts().entries());
@@ -204,6 +207,10 @@ class ServerTest {
         assertEquals(2, c.limits().resultTtl().toDays());
         assertTrue(c.protectedWrites());
         assertTrue(c.echoProcess());
+        assertEquals(List.of(new User("ann", "a-1"), new User("bob", "b:2")), c.users());
+        assertEquals(List.of(dir.resolve("gis").toAbsolutePath(), Path.of("/srv/rasters")), c.registerFolders());
+        assertEquals(List.of(), plain.users());
+        assertEquals(List.of(), plain.registerFolders(), "nothing is registered unless folders are named");
         assertFalse(plain.echoProcess(), "the echo process is off unless set");
         Path bad = Files.writeString(dir.resolve("bad.properties"), "prot = 1\n");
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.geoprospect.core.InvalidInputException.class,
@@ -212,7 +219,10 @@ class ServerTest {
         for (String[] setting : new String[][] {
                 {"remoteReferences = true", "remoteReferences is replaced by fetchHosts"},
                 {"fetchHosts = 10.0.0.0/40", "fetchHosts: '10.0.0.0/40': the prefix length must be 0 to 32"},
-                {"host = <script>", "host '<script>' is not a host name or IP address"}}) {
+                {"host = <script>", "host '<script>' is not a host name or IP address"},
+                {"users = ann", "users: write name:secret"},
+                {"users = admin:x", "users: 'admin' is not a user name"},
+                {"users = ann:x, ann:y", "users: a name is given twice"}}) {
             Path f = Files.writeString(dir.resolve("bad.properties"), setting[0] + "\n");
             var refused = assertThrows(org.geoprospect.core.InvalidInputException.class, () -> ServerConfig.read(f));
             assertTrue(refused.getMessage().contains(setting[1]), refused.getMessage());

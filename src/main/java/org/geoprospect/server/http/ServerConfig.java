@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -32,9 +33,11 @@ import java.util.regex.Pattern;
  * resultDays = 7                 # finished jobs and their files are deleted after this
  * maxUploadMegabytes = 512       # request bodies, uploads and fetched references
  * fetchHosts =                   # comma-separated hosts whose URLs inputs may reference ({@link FetchAllowList})
- * apiKey =                       # set: Execute and publishing need header X-API-Key (or Basic auth below)
- * basicUser =
+ * apiKey =                       # the admin's key: set, writes need credentials (header X-API-Key)
+ * basicUser =                    # the admin's HTTP Basic credentials, beside or instead of apiKey
  * basicPassword =
+ * users =                        # name:secret, comma-separated: users who may execute, upload and dismiss their jobs
+ * registerFolders =              # comma-separated folders whose files the admin may publish with /layers/register
  * corsOrigins = *                # comma-separated, * for any
  * echoProcess = false            # offer OGC API – Processes' test process echo, for conformance suites
  * </pre>
@@ -45,27 +48,36 @@ import java.util.regex.Pattern;
  * @param limits             job limits
  * @param maxUploadBytes     largest request body, upload or fetched reference
  * @param fetchHosts         the hosts whose URLs inputs may reference, which the server then fetches
- * @param apiKey             the key that protects executing and publishing, or null
- * @param basicUser          user name for HTTP Basic protection, or null
+ * @param apiKey             the admin's key, or null
+ * @param basicUser          the admin's user name for HTTP Basic, or null
  * @param basicPassword      its password, or null
  * @param corsOrigins        origins allowed to call from a browser ({@code *} for any)
  * @param echoProcess        whether OGC API – Processes also offers the process {@code echo}, the test process
  *                           that the standard's conformance suite runs its job tests with
+ * @param users              the users, who may do what the admin may but register and delete layers and touch
+ *                           other users' jobs
+ * @param registerFolders    the only folders (and their subfolders) whose files /layers/register publishes
  */
 public record ServerConfig(String host, int port, Path dataDir, JobLimits limits, long maxUploadBytes,
                            FetchAllowList fetchHosts, String apiKey, String basicUser, String basicPassword,
-                           Set<String> corsOrigins, boolean echoProcess) {
+                           Set<String> corsOrigins, boolean echoProcess, List<User> users,
+                           List<Path> registerFolders) {
     /** Where the server listens unless told otherwise: reachable from this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
 
     private static final Set<String> KEYS = Set.of("host", "port", "data", "maxSync", "maxAsync", "queue",
             "maxSyncMinutes", "maxAsyncMinutes", "resultDays", "maxUploadMegabytes", "fetchHosts", "apiKey",
-            "basicUser", "basicPassword", "corsOrigins", "echoProcess");
+            "basicUser", "basicPassword", "corsOrigins", "echoProcess", "users", "registerFolders");
     /** A host name or an IP address, nothing that would need escaping where the landing page shows it. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:%\\[\\]-]+");
 
     public ServerConfig {
         corsOrigins = Set.copyOf(corsOrigins);
+        users = List.copyOf(users);
+        registerFolders = List.copyOf(registerFolders);
+        if (users.stream().map(User::name).distinct().count() < users.size()) {
+            throw new InvalidInputException("users", "users: a name is given twice");
+        }
         if (host == null || !HOST.matcher(host).matches()) {
             throw new InvalidInputException("host", "host '" + host + "' is not a host name or IP address");
         }
@@ -79,7 +91,7 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
                         FetchAllowList fetchHosts, String apiKey, String basicUser, String basicPassword,
                         Set<String> corsOrigins) {
         this(host, port, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser, basicPassword, corsOrigins,
-                false);
+                false, List.of(), List.of());
     }
 
     /** The defaults, with the store in {@code dataDir}. */
@@ -90,7 +102,13 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
 
     /** @return whether executing and publishing need credentials */
     public boolean protectedWrites() {
-        return apiKey != null || basicUser != null;
+        return apiKey != null || basicUser != null || !users.isEmpty();
+    }
+
+    /** @return these settings with users, and folders the admin may register files from */
+    public ServerConfig withRoles(List<User> newUsers, List<Path> newRegisterFolders) {
+        return new ServerConfig(host, port, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
+                basicPassword, corsOrigins, echoProcess, newUsers, newRegisterFolders);
     }
 
     /**
@@ -113,19 +131,19 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
     /** @return these settings on another address */
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
-                basicPassword, corsOrigins, echoProcess);
+                basicPassword, corsOrigins, echoProcess, users, registerFolders);
     }
 
     /** @return these settings on another port (tests take a free one with 0) */
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
-                basicPassword, corsOrigins, echoProcess);
+                basicPassword, corsOrigins, echoProcess, users, registerFolders);
     }
 
     /** @return these settings with the store elsewhere */
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(host, port, newDataDir, limits, maxUploadBytes, fetchHosts, apiKey, basicUser,
-                basicPassword, corsOrigins, echoProcess);
+                basicPassword, corsOrigins, echoProcess, users, registerFolders);
     }
 
     /**
@@ -169,7 +187,14 @@ public record ServerConfig(String host, int port, Path dataDir, JobLimits limits
                 fetchHosts, blankToNull(p.getProperty("apiKey")),
                 blankToNull(p.getProperty("basicUser")), blankToNull(p.getProperty("basicPassword")),
                 Set.of(p.getProperty("corsOrigins", "*").split("\\s*,\\s*")),
-                Boolean.parseBoolean(p.getProperty("echoProcess", "false").strip()));
+                Boolean.parseBoolean(p.getProperty("echoProcess", "false").strip()),
+                list(p, "users").stream().map(u -> User.parse(file, u)).toList(),
+                list(p, "registerFolders").stream().map(f -> base.resolve(f).normalize()).toList());
+    }
+
+    private static List<String> list(Properties p, String key) {
+        return Arrays.stream(p.getProperty(key, "").split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                .toList();
     }
 
     private static int integer(Properties p, Path file, String key, int fallback) {

@@ -123,14 +123,15 @@ public final class JobManager implements AutoCloseable {
     /**
      * Accepts a job to run in the background.
      *
+     * @param owner who submits it ({@link Job#owner()})
      * @return the accepted job
      * @throws ServerBusyException when every slot and the queue are taken; no job is left
      */
-    public Job submit(String processId, String inputsJson, Work work) {
+    public Job submit(String owner, String processId, String inputsJson, Work work) {
         if (limits.queueLength() == 0 && async.getActiveCount() >= limits.maxAsync()) {
             throw busy("asynchronous executions", limits.maxAsync());
         }
-        Job job = accept(processId, inputsJson);
+        Job job = accept(owner, processId, inputsJson);
         try {
             work.keep(folder(job.id()));
             enqueue(job, work);
@@ -191,14 +192,15 @@ public final class JobManager implements AutoCloseable {
     /**
      * Runs a job in the caller's thread and returns it finished.
      *
+     * @param owner who runs it ({@link Job#owner()})
      * @throws ServerBusyException when {@link JobLimits#maxSync()} executions already run
      */
-    public Job run(String processId, String inputsJson, Work work) {
+    public Job run(String owner, String processId, String inputsJson, Work work) {
         if (!sync.tryAcquire()) {
             throw busy("synchronous executions", limits.maxSync());
         }
         try {
-            Job job = accept(processId, inputsJson);
+            Job job = accept(owner, processId, inputsJson);
             Running r = new Running(job);
             running.put(job.id(), r);
             execute(r, work, limits.maxSyncTime());
@@ -221,10 +223,13 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
-    /** @return jobs, newest first */
-    public List<Job> list(int limit, int offset) {
+    /**
+     * @param owner whose jobs, or null for everyone's
+     * @return jobs, newest first
+     */
+    public List<Job> list(String owner, int limit, int offset) {
         try {
-            return store.list(limit, offset).stream().map(j -> running.containsKey(j.id())
+            return store.list(owner, limit, offset).stream().map(j -> running.containsKey(j.id())
                     ? running.get(j.id()).job : j).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the job store: " + e.getMessage(), e);
@@ -283,8 +288,8 @@ public final class JobManager implements AutoCloseable {
         works.shutdownNow();
     }
 
-    private Job accept(String processId, String inputsJson) {
-        Job job = new Job(UUID.randomUUID().toString(), processId, JobStatus.ACCEPTED, 0, "accepted",
+    private Job accept(String owner, String processId, String inputsJson) {
+        Job job = new Job(UUID.randomUUID().toString(), owner, processId, JobStatus.ACCEPTED, 0, "accepted",
                 clock.instant(), null, null, inputsJson, null, null);
         try {
             Files.createDirectories(folder(job.id()));

@@ -20,7 +20,9 @@ import java.util.Optional;
  */
 public final class JobStore implements AutoCloseable {
     private static final String COLUMNS = "id, process, status, progress, message, created, started, finished, "
-            + "inputs, outputs, error";
+            + "inputs, outputs, error, owner";
+    /** Who owns the jobs of a store from before owners were recorded: the admin alone lists them. */
+    private static final String FORMER_OWNER = "anonymous";
 
     private final Connection connection;
 
@@ -33,12 +35,27 @@ public final class JobStore implements AutoCloseable {
                     + "status TEXT NOT NULL, progress INTEGER NOT NULL, message TEXT, created TEXT NOT NULL, "
                     + "started TEXT, finished TEXT, inputs TEXT, outputs TEXT, error TEXT)");
             s.execute("CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created)");
+            if (!hasOwnerColumn(s)) {
+                s.execute("ALTER TABLE jobs ADD COLUMN owner TEXT NOT NULL DEFAULT '" + FORMER_OWNER + "'");
+            }
+            s.execute("CREATE INDEX IF NOT EXISTS jobs_owner ON jobs (owner, created)");
+        }
+    }
+
+    private static boolean hasOwnerColumn(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA table_info(jobs)")) {
+            while (r.next()) {
+                if (r.getString("name").equals("owner")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
     public synchronized void insert(Job job) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("INSERT INTO jobs (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(p, job, 1);
             p.executeUpdate();
         }
@@ -47,9 +64,9 @@ public final class JobStore implements AutoCloseable {
     public synchronized void update(Job job) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET id = ?, process = ?, status = ?, "
                 + "progress = ?, message = ?, created = ?, started = ?, finished = ?, inputs = ?, outputs = ?, "
-                + "error = ? WHERE id = ?")) {
+                + "error = ?, owner = ? WHERE id = ?")) {
             bind(p, job, 1);
-            p.setString(12, job.id());
+            p.setString(13, job.id());
             p.executeUpdate();
         }
     }
@@ -63,12 +80,17 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
-    /** @return jobs, newest first */
-    public synchronized List<Job> list(int limit, int offset) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM jobs ORDER BY created DESC, id LIMIT ? OFFSET ?")) {
-            p.setInt(1, limit);
-            p.setInt(2, offset);
+    /**
+     * @param owner whose jobs, or null for everyone's
+     * @return jobs, newest first
+     */
+    public synchronized List<Job> list(String owner, int limit, int offset) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE "
+                + "(? IS NULL OR owner = ?) ORDER BY created DESC, id LIMIT ? OFFSET ?")) {
+            p.setString(1, owner);
+            p.setString(2, owner);
+            p.setInt(3, limit);
+            p.setInt(4, offset);
             List<Job> jobs = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -152,6 +174,7 @@ public final class JobStore implements AutoCloseable {
         p.setString(from + 8, job.inputs());
         p.setString(from + 9, job.outputs() == null ? null : job.outputs().toJson());
         p.setString(from + 10, job.error());
+        p.setString(from + 11, job.owner());
     }
 
     private static void setInstant(PreparedStatement p, int index, Instant at) throws SQLException {
@@ -163,7 +186,7 @@ public final class JobStore implements AutoCloseable {
     }
 
     private static Job job(ResultSet r) throws SQLException {
-        return new Job(r.getString(1), r.getString(2), JobStatus.fromCode(r.getString(3)), r.getInt(4),
+        return new Job(r.getString(1), r.getString(12), r.getString(2), JobStatus.fromCode(r.getString(3)), r.getInt(4),
                 r.getString(5), Instant.parse(r.getString(6)), instant(r.getString(7)), instant(r.getString(8)),
                 r.getString(9), JobOutputs.fromJson(r.getString(10)), r.getString(11));
     }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.server.http.Caller;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.http.ServerConfig;
@@ -22,8 +24,8 @@ import java.sql.SQLException;
  * {@code POST /layers?name=&crs=&title=} publishes an uploaded file ({@link LayerUpload}: raw body or multipart
  * field {@code file}) — 201 with its Location, 409 when the name is taken, 413 over the upload limit —,
  * {@code POST /layers/register} publishes a file already on the server (for its administrator: only where writes
- * need credentials, which the write guard has then checked), {@code DELETE /layers/{name}} removes one and
- * {@code GET /layers/{name}/file} downloads its file.
+ * need credentials, and only from the settings' {@code registerFolders}), {@code DELETE /layers/{name}} removes one
+ * (the administrator too) and {@code GET /layers/{name}/file} downloads its file.
  */
 public final class LayersEndpoints implements Endpoints {
     /** The folder under the store's where uploads are received, one temporary folder each. */
@@ -79,6 +81,12 @@ public final class LayersEndpoints implements Endpoints {
                     + "the file with POST /layers?name=NAME");
             return;
         }
+        Caller.of(ctx).requireAdmin("registering a file on the server");
+        if (config.registerFolders().isEmpty()) {
+            Problem.respond(ctx, 403, "about:blank", "Forbidden", "registering a file on the server is off: the "
+                    + "server settings name no registerFolders to register files from");
+            return;
+        }
         JsonNode body;
         try {
             body = JSON.readTree(ctx.body());
@@ -92,6 +100,15 @@ public final class LayersEndpoints implements Endpoints {
             throw new InvalidInputException("body", "give the layer's \"name\" and the server-side \"path\" of its "
                     + "file (\"crs\" and \"title\" are optional)");
         }
+        Path file = registrable(path);
+        publish(ctx, file, name, text(body, "title"), "registered " + file, text(body, "crs"));
+    }
+
+    /**
+     * @return the real path of a file in one of the register folders, links followed, so that neither {@code ..}
+     *         nor a link leads out of them
+     */
+    private Path registrable(String path) throws IOException {
         Path file;
         try {
             file = Path.of(path).toAbsolutePath().normalize();
@@ -101,7 +118,14 @@ public final class LayersEndpoints implements Endpoints {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("path", "there is no file " + file + " on the server");
         }
-        publish(ctx, file, name, text(body, "title"), "registered " + file, text(body, "crs"));
+        Path real = file.toRealPath();
+        for (Path folder : config.registerFolders()) {
+            if (Files.isDirectory(folder) && real.startsWith(folder.toRealPath())) {
+                return real;
+            }
+        }
+        throw new ForbiddenResponse(file + " is not in a folder the server registers files from (its setting "
+                + "registerFolders)");
     }
 
     private void publish(Context ctx, Path file, String name, String title, String source, String crs)
@@ -121,6 +145,7 @@ public final class LayersEndpoints implements Endpoints {
     }
 
     private void delete(Context ctx) throws SQLException, IOException {
+        Caller.of(ctx).requireAdmin("deleting a layer");
         if (!catalog.delete(ctx.pathParam("name"))) {
             throw notFound(ctx.pathParam("name"));
         }

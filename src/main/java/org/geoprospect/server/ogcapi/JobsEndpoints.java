@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.Caller;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.jobs.Job;
@@ -18,7 +20,9 @@ import java.util.List;
  * {@code /jobs}: the job list, newest first, in pages ({@code limit}, {@code offset}, a {@code next} link while
  * there are more); a job's status; its results and output files ({@link JobResults}); and dismissal
  * ({@code DELETE}: a running job is cancelled, a finished one deleted with its files). Jobs of every protocol are
- * listed, as they share one job store.
+ * listed, as they share one job store. A job is its owner's ({@link Caller}): a user lists and dismisses only its own,
+ * the admin every job, an anonymous caller of a protected server none. Status and results stay open to whoever has
+ * the job's id, an unguessable UUID.
  */
 public final class JobsEndpoints implements Endpoints {
     private static final int DEFAULT_LIMIT = 100;
@@ -45,7 +49,12 @@ public final class JobsEndpoints implements Endpoints {
     private void list(Context ctx) {
         Page page = Page.of(ctx, DEFAULT_LIMIT, MAX_LIMIT);
         // one more tells whether there is a next page
-        List<Job> jobs = server.jobs().list(page.limit() + 1, page.offset());
+        Caller caller = Caller.of(ctx);
+        List<Job> jobs = switch (caller.role()) {
+            case ADMIN -> server.jobs().list(null, page.limit() + 1, page.offset());
+            case USER -> server.jobs().list(caller.owner(), page.limit() + 1, page.offset());
+            case ANONYMOUS -> List.of();
+        };
         ServerLinks links = links(ctx);
         ObjectNode list = Json.MAPPER.createObjectNode();
         ArrayNode items = list.putArray("jobs");
@@ -56,6 +65,10 @@ public final class JobsEndpoints implements Endpoints {
 
     private void dismiss(Context ctx) {
         String id = ctx.pathParam("id");
+        if (!Caller.of(ctx).owns(job(ctx).owner())) {
+            throw new ForbiddenResponse("job '" + id + "' is another user's: only its owner and the administrator "
+                    + "may dismiss it");
+        }
         Job job = server.jobs().dismiss(id).orElseThrow(() -> noSuchJob(id));
         Json.send(ctx, StatusInfo.of(job, links(ctx)));
     }

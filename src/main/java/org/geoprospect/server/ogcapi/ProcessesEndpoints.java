@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.geoprospect.process.GeoProcess;
 import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.Caller;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.Problem;
 import org.geoprospect.server.jobs.Job;
@@ -68,12 +69,12 @@ public final class ProcessesEndpoints implements Endpoints {
         String id = process.description().identifier();
         String prefer = ctx.header("Prefer");
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
-            Job job = server.jobs().submit(id, request.jobInputs(), work);
+            Job job = server.jobs().submit(Caller.of(ctx).owner(), id, request.jobInputs(), work);
             ctx.header("Location", links.href("/jobs/" + job.id()));
             ctx.header("Preference-Applied", "respond-async");
             Json.send(ctx, 201, "application/json", StatusInfo.of(job, links));
         } else {
-            Job job = server.jobs().run(id, request.jobInputs(), work);
+            Job job = server.jobs().run(Caller.of(ctx).owner(), id, request.jobInputs(), work);
             ctx.header("Link", "<" + links.href("/jobs/" + job.id()) + ">; rel=\"monitor\"");
             results.respond(ctx, job, request.selection(), links);
         }

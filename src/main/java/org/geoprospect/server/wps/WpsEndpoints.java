@@ -10,6 +10,7 @@ import org.geoprospect.process.InputValue;
 import org.geoprospect.process.OutputDescription;
 import org.geoprospect.process.ProcessDescription;
 import org.geoprospect.server.execution.ProcessService;
+import org.geoprospect.server.http.Caller;
 import org.geoprospect.server.http.Endpoints;
 import org.geoprospect.server.http.OwsException;
 import org.geoprospect.server.http.ServerLinks;
@@ -83,14 +84,14 @@ public final class WpsEndpoints implements Endpoints {
         JobManager.Work work = server.execution().work(process, request.inputs(), links);
         String inputs = inputsJson(request.inputs());
         if (request.store()) {
-            Job job = server.jobs().submit(d.identifier(), inputs, work);
+            Job job = server.jobs().submit(Caller.of(ctx).owner(), d.identifier(), inputs, work);
             Path folder = server.jobs().folder(job.id());
             Files.write(folder.resolve(STORED_REQUEST), Xml.bytes(ExecuteRequestDocument.of(request,
                     request.lineage())));
             xml(ctx, 200, ExecuteResponseDocument.of(job, d, request, base(ctx), folder, Instant.now()));
             return;
         }
-        Job job = server.jobs().run(d.identifier(), inputs, work);
+        Job job = server.jobs().run(Caller.of(ctx).owner(), d.identifier(), inputs, work);
         Path folder = server.jobs().folder(job.id());
         if (request.rawOutput() != null && job.status() == JobStatus.SUCCESSFUL) {
             raw(ctx, job, folder, request.rawOutput());

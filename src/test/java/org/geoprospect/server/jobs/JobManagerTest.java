@@ -9,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +49,7 @@ class JobManagerTest {
     @Test
     void aSynchronousJobRecordsItsOutputsAndProgressInTheStore() throws Exception {
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
-            Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+            Job job = jobs.run("ann", "p", "{}", (folder, progress, cancel) -> {
                 Files.writeString(folder.resolve("out.txt"), "x");
                 progress.progress(0.5, "half way");
                 Thread.sleep(200);
@@ -67,7 +70,7 @@ class JobManagerTest {
     @Test
     void badInputFailsTheJobWithTheOgcCodeAndTheInputAsLocator() throws Exception {
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
-            Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+            Job job = jobs.run("ann", "p", "{}", (folder, progress, cancel) -> {
                 throw new InvalidInputException("cellSize", "cell size 0 is not positive");
             });
             assertEquals(JobStatus.FAILED, job.status());
@@ -80,7 +83,7 @@ class JobManagerTest {
     void asynchronousJobsQueueWithinTheLimitsAndDismissCancelsARunningOne() throws Exception {
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
             CountDownLatch started = new CountDownLatch(1);
-            Job first = jobs.submit("p", "{}", (folder, progress, cancel) -> {
+            Job first = jobs.submit("ann", "p", "{}", (folder, progress, cancel) -> {
                 started.countDown();
                 while (true) {
                     cancel.check();
@@ -89,9 +92,9 @@ class JobManagerTest {
             });
             assertTrue(started.await(10, TimeUnit.SECONDS));
             assertEquals(JobStatus.RUNNING, jobs.get(first.id()).orElseThrow().status());
-            Job second = jobs.submit("p", "{}", (folder, progress, cancel) -> NOTHING); // waits in the queue of 1
+            Job second = jobs.submit("ann", "p", "{}", (folder, progress, cancel) -> NOTHING); // waits in the queue of 1
             assertEquals(JobStatus.ACCEPTED, jobs.get(second.id()).orElseThrow().status());
-            assertThrows(ServerBusyException.class, () -> jobs.submit("p", "{}", (f, p, c) -> NOTHING));
+            assertThrows(ServerBusyException.class, () -> jobs.submit("ann", "p", "{}", (f, p, c) -> NOTHING));
 
             jobs.dismiss(first.id());
             awaitFinished(jobs, second.id());
@@ -105,7 +108,7 @@ class JobManagerTest {
     void anExecutionOverItsTimeLimitIsStoppedAndFails() throws Exception {
         JobLimits tight = new JobLimits(1, 1, 1, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofDays(1));
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, tight)) {
-            Job job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+            Job job = jobs.run("ann", "p", "{}", (folder, progress, cancel) -> {
                 while (true) {
                     cancel.check();
                     Thread.sleep(5);
@@ -138,14 +141,14 @@ class JobManagerTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, tight)) {
-            List<Future<Job>> hung = List.of(clients.submit(() -> jobs.run("p", "{}", hung(release))),
-                    clients.submit(() -> jobs.run("p", "{}", hung(release))));
+            List<Future<Job>> hung = List.of(clients.submit(() -> jobs.run("ann", "p", "{}", hung(release))),
+                    clients.submit(() -> jobs.run("ann", "p", "{}", hung(release))));
             for (Future<Job> f : hung) {
                 Job job = f.get(10, TimeUnit.SECONDS);
                 assertEquals(JobStatus.FAILED, job.status());
                 assertTrue(job.message().contains("did not stop when cancelled"), job.message());
             }
-            assertEquals(JobStatus.SUCCESSFUL, jobs.run("p", "{}", (f, p, c) -> NOTHING).status());
+            assertEquals(JobStatus.SUCCESSFUL, jobs.run("ann", "p", "{}", (f, p, c) -> NOTHING).status());
 
             release.countDown();
             Thread.sleep(100);
@@ -163,12 +166,12 @@ class JobManagerTest {
         JobLimits tight = new JobLimits(1, 1, 1, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofDays(1));
         CountDownLatch release = new CountDownLatch(1);
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, tight)) {
-            Job hung = jobs.submit("p", "{}", hung(release));
+            Job hung = jobs.submit("ann", "p", "{}", hung(release));
             awaitFinished(jobs, hung.id());
             Job failed = jobs.get(hung.id()).orElseThrow();
             assertEquals(JobStatus.FAILED, failed.status());
             assertTrue(failed.message().contains("longer than the server's limit"), failed.message());
-            Job next = jobs.submit("p", "{}", (f, p, c) -> NOTHING);
+            Job next = jobs.submit("ann", "p", "{}", (f, p, c) -> NOTHING);
             awaitFinished(jobs, next.id());
             assertEquals(JobStatus.SUCCESSFUL, jobs.get(next.id()).orElseThrow().status());
         } finally {
@@ -180,7 +183,7 @@ class JobManagerTest {
     void jobsLeftRunningByACrashAreMarkedFailedAtStartAndFinishedOnesExpire() throws Exception {
         Path db = dir.resolve("jobs.db");
         try (JobStore store = new JobStore(db)) {
-            store.insert(new Job("00000000-0000-0000-0000-000000000001", "p", JobStatus.RUNNING, 40, "busy",
+            store.insert(new Job("00000000-0000-0000-0000-000000000001", "ann", "p", JobStatus.RUNNING, 40, "busy",
                     Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z"), null, "{}", null,
                     null));
         }
@@ -198,6 +201,30 @@ class JobManagerTest {
              JobManager jobs = new JobManager(store, dir.resolve("jobs"), LIMITS, twoDaysOn)) {
             assertEquals(1, jobs.expire(), "finished 2 days ago, kept for 1");
             assertTrue(jobs.get("00000000-0000-0000-0000-000000000001").isEmpty());
+        }
+    }
+
+    @Test
+    void aJobKeepsItsOwnerAndJobsFromBeforeOwnersAreAnonymous() throws Exception {
+        Path db = dir.resolve("jobs.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = old.createStatement()) {
+            s.execute("CREATE TABLE jobs (id TEXT PRIMARY KEY, process TEXT NOT NULL, status TEXT NOT NULL, "
+                    + "progress INTEGER NOT NULL, message TEXT, created TEXT NOT NULL, started TEXT, finished TEXT, "
+                    + "inputs TEXT, outputs TEXT, error TEXT)");
+            s.execute("INSERT INTO jobs VALUES ('00000000-0000-0000-0000-000000000002', 'p', 'successful', 100, "
+                    + "'done', '2026-01-01T00:00:00Z', NULL, '2026-01-01T00:00:01Z', '{}', NULL, NULL)");
+        }
+        String ann;
+        try (JobStore store = new JobStore(db); JobManager jobs = manager(store, LIMITS)) {
+            ann = jobs.run("ann", "p", "{}", (f, p, c) -> NOTHING).id();
+            jobs.run("bob", "p", "{}", (f, p, c) -> NOTHING);
+        }
+        try (JobStore store = new JobStore(db); JobManager jobs = manager(store, LIMITS)) {
+            assertEquals("ann", jobs.get(ann).orElseThrow().owner(), "across a restart");
+            assertEquals(List.of(ann), jobs.list("ann", 10, 0).stream().map(Job::id).toList());
+            assertEquals(List.of("00000000-0000-0000-0000-000000000002"), jobs.list("anonymous", 10, 0).stream()
+                    .map(Job::id).toList());
+            assertEquals(3, jobs.list(null, 10, 0).size());
         }
     }
 
@@ -236,10 +263,10 @@ class JobManagerTest {
         Job notKept;
         try (JobStore store = new JobStore(db); JobManager jobs = manager(store, two)) {
             CountDownLatch started = new CountDownLatch(1);
-            running = jobs.submit("p", "{}", untilCancelled(started));
+            running = jobs.submit("ann", "p", "{}", untilCancelled(started));
             assertTrue(started.await(10, TimeUnit.SECONDS));
-            kept = jobs.submit("p", "{}", keeping("again"));
-            notKept = jobs.submit("p", "{}", (f, p, c) -> NOTHING);
+            kept = jobs.submit("ann", "p", "{}", keeping("again"));
+            notKept = jobs.submit("ann", "p", "{}", (f, p, c) -> NOTHING);
         }
         try (JobStore store = new JobStore(db); JobManager jobs = manager(store, two)) {
             assertEquals(JobStatus.ACCEPTED, jobs.get(kept.id()).orElseThrow().status(), "still waiting");
@@ -261,11 +288,11 @@ class JobManagerTest {
     void aJobRefusedAsTheQueueIsFullLeavesNothingAndADismissedWaitingJobFreesItsPlace() throws Exception {
         try (JobStore store = new JobStore(dir.resolve("jobs.db")); JobManager jobs = manager(store, LIMITS)) {
             CountDownLatch started = new CountDownLatch(1);
-            Job first = jobs.submit("p", "{}", untilCancelled(started));
+            Job first = jobs.submit("ann", "p", "{}", untilCancelled(started));
             assertTrue(started.await(10, TimeUnit.SECONDS));
-            Job waiting = jobs.submit("p", "{}", (f, p, c) -> NOTHING);
-            assertThrows(ServerBusyException.class, () -> jobs.submit("p", "{}", (f, p, c) -> NOTHING));
-            assertEquals(Set.of(waiting.id(), first.id()), jobs.list(10, 0).stream().map(Job::id)
+            Job waiting = jobs.submit("ann", "p", "{}", (f, p, c) -> NOTHING);
+            assertThrows(ServerBusyException.class, () -> jobs.submit("ann", "p", "{}", (f, p, c) -> NOTHING));
+            assertEquals(Set.of(waiting.id(), first.id()), jobs.list(null, 10, 0).stream().map(Job::id)
                     .collect(Collectors.toSet()), "no record of the refused job");
             try (Stream<Path> folders = Files.list(dir.resolve("jobs"))) {
                 assertEquals(2, folders.count(), "no folder of the refused job");
@@ -274,7 +301,7 @@ class JobManagerTest {
             jobs.dismiss(waiting.id());
             assertTrue(jobs.get(waiting.id()).isEmpty(), "gone at once, not when a slot frees");
             assertFalse(Files.exists(jobs.folder(waiting.id())));
-            Job next = jobs.submit("p", "{}", (f, p, c) -> NOTHING); // its place in the queue
+            Job next = jobs.submit("ann", "p", "{}", (f, p, c) -> NOTHING); // its place in the queue
             assertEquals(JobStatus.ACCEPTED, jobs.get(next.id()).orElseThrow().status());
             jobs.dismiss(first.id());
             awaitFinished(jobs, next.id());
@@ -287,7 +314,7 @@ class JobManagerTest {
         Path db = dir.resolve("jobs.db");
         Job job;
         try (JobStore store = new JobStore(db); JobManager jobs = manager(store, LIMITS)) {
-            job = jobs.run("p", "{}", (folder, progress, cancel) -> {
+            job = jobs.run("ann", "p", "{}", (folder, progress, cancel) -> {
                 Files.writeString(folder.resolve("out.txt"), "x");
                 return NOTHING;
             });

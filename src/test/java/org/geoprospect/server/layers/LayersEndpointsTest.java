@@ -8,6 +8,7 @@ import org.geoprospect.predict.TargetGeoPackage;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
+import org.geoprospect.server.http.User;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.Test;
@@ -163,31 +164,78 @@ class LayersEndpointsTest {
     }
 
     @Test
-    void registeringAServerFileIsForTheAdministratorOnly() throws Exception {
-        String body = JSON.createObjectNode().put("name", "samples").put("path",
-                Path.of("test-data/samples.csv").toAbsolutePath().toString()).put("crs", "EPSG:32650")
-                .put("title", "Stream sediments").toString();
-        try (Server open = Server.start(config(64L << 20, null))) {
-            HttpResponse<String> r = send(open, HttpRequest.newBuilder(uri(open, "layers/register"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    void registeringAServerFileIsForTheAdministratorOnlyAndFromTheRegisterFoldersOnly() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("gis"));
+        Path samples = Files.copy(Path.of("test-data/samples.csv"), folder.resolve("samples.csv"));
+        Path outside = Files.copy(Path.of("test-data/deposits.csv"), dir.resolve("deposits.csv"));
+        Files.createSymbolicLink(folder.resolve("link.csv"), outside);
+        String body = register("samples", samples.toString());
+        try (Server open = Server.start(config(64L << 20, null).withRoles(List.of(), List.of(folder)))) {
+            HttpResponse<String> r = send(open, post(open, "layers/register", body));
             assertEquals(403, r.statusCode());
             assertProblem(r, "apiKey");
         }
-        try (Server guarded = Server.start(config(64L << 20, "s3cret").withPort(0))) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(guarded, "layers/register"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            assertEquals(401, send(guarded, request).statusCode(), "no key");
-            HttpResponse<String> r = send(guarded, request.header("X-API-Key", "s3cret"));
+        try (Server guarded = Server.start(config(64L << 20, "s3cret").withRoles(List.of(new User("ann", "u-key")),
+                List.of(folder)))) {
+            assertEquals(401, send(guarded, post(guarded, "layers/register", body)).statusCode(), "no key");
+            HttpResponse<String> user = send(guarded, post(guarded, "layers/register", body).header("X-API-Key",
+                    "u-key"));
+            assertEquals(403, user.statusCode(), "a user's key");
+            assertProblem(user, "administrator");
+            HttpResponse<String> r = send(guarded, post(guarded, "layers/register", body).header("X-API-Key",
+                    "s3cret"));
             assertEquals(201, r.statusCode(), r.body());
             JsonNode layer = JSON.readTree(r.body());
             assertEquals("Stream sediments", layer.get("title").asText());
             assertEquals(1500, layer.get("count").asInt());
             assertTrue(layer.get("source").asText().startsWith("registered "), layer.toString());
-            HttpResponse<String> missing = send(guarded, HttpRequest.newBuilder(uri(guarded, "layers/register"))
-                    .header("X-API-Key", "s3cret").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"name\": \"x\", \"path\": \"/no/such/file.csv\"}")));
+            for (String path : new String[] {outside.toString(), folder.resolve("../deposits.csv").toString(),
+                    folder.resolve("link.csv").toString()}) {
+                HttpResponse<String> refused = send(guarded, post(guarded, "layers/register", register("d", path))
+                        .header("X-API-Key", "s3cret"));
+                assertEquals(403, refused.statusCode(), path);
+                assertProblem(refused, "registerFolders");
+            }
+            HttpResponse<String> missing = send(guarded, post(guarded, "layers/register",
+                    "{\"name\": \"x\", \"path\": \"/no/such/file.csv\"}").header("X-API-Key", "s3cret"));
             assertEquals(400, missing.statusCode());
         }
+        try (Server noFolders = Server.start(config(64L << 20, "s3cret"))) {
+            HttpResponse<String> r = send(noFolders, post(noFolders, "layers/register", body).header("X-API-Key",
+                    "s3cret"));
+            assertEquals(403, r.statusCode(), "no register folders, no registering");
+            assertProblem(r, "registerFolders");
+        }
+    }
+
+    @Test
+    void aUserUploadsButOnlyTheAdministratorDeletesLayers() throws Exception {
+        try (Server server = Server.start(config(64L << 20, "s3cret").withRoles(List.of(new User("ann", "u-key")),
+                List.of()))) {
+            HttpRequest.Builder upload = HttpRequest.newBuilder(uri(server, "layers?name=d&crs=EPSG:32650"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(
+                            Path.of("test-data/deposits.csv")));
+            assertEquals(401, send(server, upload).statusCode());
+            assertEquals(201, send(server, upload
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "ann:u-key".getBytes(StandardCharsets.UTF_8)))).statusCode(), "a user uploads");
+            HttpResponse<String> byUser = send(server, HttpRequest.newBuilder(uri(server, "layers/d")).DELETE()
+                    .header("X-API-Key", "u-key"));
+            assertEquals(403, byUser.statusCode());
+            assertProblem(byUser, "administrator");
+            assertEquals(204, send(server, HttpRequest.newBuilder(uri(server, "layers/d")).DELETE()
+                    .header("X-API-Key", "s3cret")).statusCode(), "the admin deletes");
+        }
+    }
+
+    private static String register(String name, String path) {
+        return JSON.createObjectNode().put("name", name).put("path", path).put("crs", "EPSG:32650")
+                .put("title", "Stream sediments").toString();
+    }
+
+    private static HttpRequest.Builder post(Server server, String path, String body) {
+        return HttpRequest.newBuilder(uri(server, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     @Test

@@ -46,8 +46,8 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> delete(String target) throws IOException, InterruptedException {
-        return http.send(request(target).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> delete(String target, String... headers) throws IOException, InterruptedException {
+        return http.send(request(target, headers).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** GETs a JSON document, asserting 200. */

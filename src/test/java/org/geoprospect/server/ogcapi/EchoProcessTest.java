@@ -52,7 +52,7 @@ class EchoProcessTest {
     @BeforeAll
     static void start() throws Exception {
         server = Server.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
-                FetchAllowList.NONE, null, null, null, Set.of("*"), true));
+                FetchAllowList.NONE, null, null, null, Set.of("*"), true, List.of(), List.of()));
         api = new ApiClient(server.localUri());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geoprospect.server.Server;
 import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
+import org.geoprospect.server.http.User;
 import org.geoprospect.server.jobs.Job;
 import org.geoprospect.server.jobs.JobLimits;
 import org.geoprospect.server.jobs.JobStatus;
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -196,7 +199,7 @@ class JobsEndpointsTest {
         }
         String stale = UUID.randomUUID().toString();
         try (JobStore store = new JobStore(dir.resolve("data/server.db"))) {
-            store.insert(new Job(stale, "trainModel", JobStatus.RUNNING, 40, "epoch 20 of 50", Instant.now(),
+            store.insert(new Job(stale, "anonymous", "trainModel", JobStatus.RUNNING, 40, "epoch 20 of 50", Instant.now(),
                     Instant.now(), null, "{\"inputs\": {}}", null, null));
         }
         try (Server server = start()) {
@@ -219,13 +222,51 @@ class JobsEndpointsTest {
     }
 
     @Test
+    void usersListAndDismissTheirOwnJobsAndTheAdminEveryJob() throws Exception {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir.resolve("data"), JobLimits.DEFAULT, 64L << 20,
+                FetchAllowList.NONE, "admin-key", null, null, Set.of("*"))
+                .withRoles(List.of(new User("ann", "ann-key"), new User("bob", "bob-key")), List.of());
+        try (Server server = Server.start(config)) {
+            server.layers().publish(Path.of("test-data/samples.csv"), "samples", "Samples", "test", "EPSG:32650",
+                    false);
+            ApiClient api = new ApiClient(server.localUri());
+            HttpResponse<String> byAnn = api.post("/processes/interpolate/execution",
+                    ProcessesEndpointsTest.INTERPOLATE, "Prefer", ASYNC, "X-API-Key", "ann-key");
+            String ann = ApiClient.json(byAnn, 201).get("jobID").asText();
+            HttpResponse<String> byBob = api.post("/processes/interpolate/execution",
+                    ProcessesEndpointsTest.INTERPOLATE, "Prefer", ASYNC, "Authorization", "Basic "
+                            + Base64.getEncoder().encodeToString("bob:bob-key".getBytes(StandardCharsets.UTF_8)));
+            String bob = ApiClient.json(byBob, 201).get("jobID").asText();
+            assertEquals("ann", server.jobs().get(ann).orElseThrow().owner());
+
+            assertEquals(List.of(ann), listed(api, "X-API-Key", "ann-key"));
+            assertEquals(List.of(bob), listed(api, "X-API-Key", "bob-key"));
+            assertEquals(Set.of(ann, bob), Set.copyOf(listed(api, "X-API-Key", "admin-key")));
+            assertEquals(List.of(), listed(api), "anonymous callers list no jobs");
+            assertEquals(bob, api.getJson("/jobs/" + bob).get("jobID").asText(), "a job is open to its id");
+
+            assertEquals(401, api.delete("/jobs/" + bob).statusCode());
+            ApiClient.problem(api.delete("/jobs/" + bob, "X-API-Key", "ann-key"), 403, "another user's");
+            assertTrue(server.jobs().get(bob).isPresent(), "not dismissed by another user");
+            ApiClient.json(api.delete("/jobs/" + ann, "X-API-Key", "ann-key"), 200);
+            ApiClient.json(api.delete("/jobs/" + bob, "X-API-Key", "admin-key"), 200);
+        }
+    }
+
+    private static List<String> listed(ApiClient api, String... headers) throws Exception {
+        List<String> ids = new ArrayList<>();
+        ApiClient.json(api.get("/jobs", headers), 200).get("jobs").forEach(j -> ids.add(j.get("jobID").asText()));
+        return ids;
+    }
+
+    @Test
     void jobsWaitingAtAGracefulStopRunAtTheNextStart() throws Exception {
         String inline;
         String byUrl;
         String blocker;
         try (Server server = start()) {
             ApiClient api = new ApiClient(server.localUri());
-            blocker = server.jobs().submit("interpolate", "{}", (folder, progress, cancellation) -> {
+            blocker = server.jobs().submit("anonymous", "interpolate", "{}", (folder, progress, cancellation) -> {
                 while (true) { // the one asynchronous slot, taken until the stop
                     cancellation.check();
                     Thread.sleep(10);

@@ -254,7 +254,7 @@ class ProcessesEndpointsTest {
 
     @Test
     void aUrlTheServerDoesNotFetchIsRefusedBeforeAJobExists() throws Exception {
-        int jobs = server.jobs().list(100, 0).size();
+        int jobs = server.jobs().list(null, 100, 0).size();
         String metadata = "http://169.254.169.254/latest/meta-data/";
         for (String prefer : new String[] {"return=representation", "respond-async"}) {
             JsonNode p = ApiClient.problem(api.post("/processes/interpolate/execution",
@@ -264,7 +264,7 @@ class ProcessesEndpointsTest {
             assertTrue(p.get("detail").asText().contains("fetchHosts"), p.toString());
             assertFalse(p.has("jobID"), p.toString());
         }
-        assertEquals(jobs, server.jobs().list(100, 0).size(), "no job was made");
+        assertEquals(jobs, server.jobs().list(null, 100, 0).size(), "no job was made");
     }
 
     @Test

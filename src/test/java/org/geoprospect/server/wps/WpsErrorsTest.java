@@ -93,17 +93,17 @@ class WpsErrorsTest {
 
     @Test
     void badLiteralIsRefusedBeforeAJobExists() throws Exception {
-        int jobs = wps.server.jobs().list(100, 0).size();
+        int jobs = wps.server.jobs().list(null, 100, 0).size();
         wps.get(EXECUTE + "&DataInputs=" + INPUTS + ";cellSize=-1")
                 .assertException(400, "InvalidParameterValue", "cellSize");
         wps.get(EXECUTE + "&DataInputs=" + INPUTS + ";cellSize=ten")
                 .assertException(400, "InvalidParameterValue", "cellSize");
-        assertEquals(jobs, wps.server.jobs().list(100, 0).size());
+        assertEquals(jobs, wps.server.jobs().list(null, 100, 0).size());
     }
 
     @Test
     void aUrlTheServerDoesNotFetchIsRefusedBeforeAJobExists() throws Exception {
-        int jobs = wps.server.jobs().list(100, 0).size();
+        int jobs = wps.server.jobs().list(null, 100, 0).size();
         for (String form : new String[] {"", "&storeExecuteResponse=true&status=true"}) {
             WpsClient.Reply r = wps.get(EXECUTE + "&DataInputs=samples=@xlink:href=http://10.0.0.1/samples.csv;"
                     + "crs=EPSG:32650;elements=Au,Cu;cellSize=500" + form);
@@ -111,7 +111,7 @@ class WpsErrorsTest {
             assertTrue(r.at("//ows:ExceptionText").contains("does not fetch http://10.0.0.1/samples.csv: this "
                     + "server fetches no URLs"), r.text());
         }
-        assertEquals(jobs, wps.server.jobs().list(100, 0).size(), "no job was made");
+        assertEquals(jobs, wps.server.jobs().list(null, 100, 0).size(), "no job was made");
     }
 
     @Test
@@ -147,7 +147,7 @@ class WpsErrorsTest {
                 }
             });
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (busy.server.jobs().list(1, 0).stream().noneMatch(j -> j.status() == JobStatus.RUNNING)) {
+            while (busy.server.jobs().list(null, 1, 0).stream().noneMatch(j -> j.status() == JobStatus.RUNNING)) {
                 assertTrue(System.nanoTime() < deadline && !running.isDone(), "the first execution never ran");
                 Thread.sleep(20);
             }
