@@ -27,8 +27,10 @@ case "$survey" in
     patch=32 ;;
   *) echo "survey must be demo or murchison" >&2; exit 2 ;;
 esac
-rm -rf "$work/models"
 for net in $networks; do
+  # a network already trained here is kept (FRESH=1 trains again): long runs can be resumed network by network
+  if [ -z "${FRESH:-}" ] && [ -f "$work/models/$net-v1/manifest.json" ]; then continue; fi
+  rm -rf "$work/models/$net-v1"
   $jar trainModel --grid "$work/grid.tif" "${deposits[@]}" --elements "$elements" --preset cpu --network "$net" \
     --patch "$patch" --epochs "$epochs" --folds 3 --seed 42 --store "$work/models" --name "$net" \
     > "$work/$net.log" 2>&1 || echo "$net failed: see $work/$net.log" >&2
