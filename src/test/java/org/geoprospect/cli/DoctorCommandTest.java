@@ -2,6 +2,7 @@ package org.geoprospect.cli;
 
 import org.geoprospect.learn.NetworkArchitecture;
 import org.geoprospect.learn.OneDnn;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+@Tag("slow") // every network trains in a worker
 class DoctorCommandTest {
     private record Run(int code, String out) {
     }

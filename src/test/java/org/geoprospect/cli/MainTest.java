@@ -2,6 +2,7 @@ package org.geoprospect.cli;
 
 import org.geoprospect.grid.GeoTiffReader;
 import org.geoprospect.grid.Raster;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -260,6 +261,7 @@ class MainTest {
         assertTrue(r.err().contains("ROWSxCOLUMNS"), r.err());
     }
 
+    @Tag("slow") // the whole demo
     @Test
     void demoRunsTheFourStepsOnTheBundledSurveyAndSaysWhereTheOutputsAre() throws IOException {
         Path out = dir.resolve("demo");

@@ -13,6 +13,7 @@ import org.geoprospect.testsupport.ModelLibraries;
 import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,6 +167,7 @@ class PredictTargetsProcessTest {
                 + areaShare + " of the area");
     }
 
+    @Tag("slow") // dense prediction with flips
     @Test
     void densePredictionWithFlipsGivesASmoothSurfaceAndItsSpread() throws Exception {
         Path out = dir.resolve("dense");

@@ -13,6 +13,7 @@ import org.geoprospect.process.ProcessResult;
 import org.geoprospect.process.TrainModelProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * between jobs, and a worker killed, crashed or hung fails its job with a message saying how, while the host goes
  * on and the next job gets a new worker.
  */
+@Tag("slow") // worker JVMs started, crashed and killed
 class NativeWorkerTest {
     @TempDir
     static Path dir;

@@ -6,6 +6,7 @@ import org.geoprospect.server.Server;
 import org.geoprospect.server.http.FetchAllowList;
 import org.geoprospect.server.http.ServerConfig;
 import org.geoprospect.server.jobs.JobLimits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * literal — and fetch the target polygons as GeoJSON. The model trained by one job is predicted with by the next
  * from the shared cache, without loading it again.
  */
+@Tag("slow") // the whole pipeline over HTTP
 class DemoPipelineOverHttpTest {
     @TempDir
     Path dir;
