@@ -3,7 +3,6 @@ package org.geoprospect.geoserver;
 import org.geoprospect.core.InvalidInputException;
 import org.geoserver.catalog.Catalog;
 import org.geoserver.catalog.CatalogBuilder;
-import org.geoserver.catalog.CatalogInfo;
 import org.geoserver.catalog.CoverageInfo;
 import org.geoserver.catalog.CoverageStoreInfo;
 import org.geoserver.catalog.DataStoreInfo;
@@ -21,7 +20,9 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -98,14 +99,13 @@ public final class LayerPublisher {
         check(target.workspace() + ":" + target.name()); // another job may have taken the name meanwhile
         WorkspaceInfo ws = catalog.getWorkspaceByName(target.workspace());
         Path folder = Files.createDirectories(host.layers().resolve(target.workspace()));
-        List<CatalogInfo> added = new ArrayList<>();
-        List<Path> copied = new ArrayList<>();
+        Deque<Undo> undo = new ArrayDeque<>(); // what was done so far, latest first
         try {
             List<String> published = new ArrayList<>();
             CatalogBuilder builder = new CatalogBuilder(catalog);
             builder.setWorkspace(ws);
 
-            Path gpkg = copy(targets, folder.resolve(target.name() + ".gpkg"), copied);
+            Path gpkg = copy(targets, folder.resolve(target.name() + ".gpkg"), undo);
             DataStoreInfo store = builder.buildDataStore(target.name());
             store.setType("GeoPackage");
             Map<String, Serializable> params = store.getConnectionParameters();
@@ -113,75 +113,58 @@ public final class LayerPublisher {
             params.put("database", dataDirUrl(gpkg));
             params.put("read_only", true);
             store.setDescription("geoprospect targets");
-            add(store, added);
+            catalog.add(store);
+            undo.push(() -> catalog.remove(store));
             builder.setStore(store);
             String table = catalog.getResourcePool().getDataStore(store).getNames().get(0).getLocalPart();
             FeatureTypeInfo type = builder.buildFeatureType(new NameImpl(table));
             type.setName(target.name());
             type.setTitle("geoprospect targets " + target.name());
             builder.setupBounds(type);
-            add(type, added);
-            LayerInfo layer = builder.buildLayer(type);
-            layer.setDefaultStyle(style(TARGETS_STYLE, added));
-            add(layer, added);
-            published.add(layer.prefixedName());
+            catalog.add(type);
+            undo.push(() -> catalog.remove(type));
+            published.add(addLayer(builder.buildLayer(type), TARGETS_STYLE, undo));
 
             if (probability != null) {
-                Path tif = copy(probability, folder.resolve(target.probability() + ".tif"), copied);
+                Path tif = copy(probability, folder.resolve(target.probability() + ".tif"), undo);
                 CoverageStoreInfo cs = builder.buildCoverageStore(target.probability());
                 cs.setType("GeoTIFF");
                 cs.setURL(dataDirUrl(tif));
                 cs.setEnabled(true);
-                add(cs, added);
+                catalog.add(cs);
+                undo.push(() -> catalog.remove(cs));
                 builder.setStore(cs);
                 CoverageInfo coverage = builder.buildCoverage();
                 coverage.setName(target.probability());
                 coverage.setTitle("geoprospect ore probability " + target.name());
-                add(coverage, added);
-                LayerInfo raster = builder.buildLayer(coverage);
-                raster.setDefaultStyle(style(PROBABILITY_STYLE, added));
-                add(raster, added);
-                published.add(raster.prefixedName());
+                catalog.add(coverage);
+                undo.push(() -> catalog.remove(coverage));
+                published.add(addLayer(builder.buildLayer(coverage), PROBABILITY_STYLE, undo));
             }
             return published;
         } catch (Exception | Error e) {
-            for (int i = added.size() - 1; i >= 0; i--) {
+            for (Undo step : undo) {
                 try {
-                    remove(added.get(i));
-                } catch (RuntimeException again) {
+                    step.run();
+                } catch (Exception again) {
                     e.addSuppressed(again);
                 }
-            }
-            for (Path p : copied) {
-                Files.deleteIfExists(p);
             }
             throw e;
         }
     }
 
-    private void add(CatalogInfo info, List<CatalogInfo> added) {
-        if (info instanceof StoreInfo s) {
-            catalog.add(s);
-        } else if (info instanceof ResourceInfo r) {
-            catalog.add(r);
-        } else if (info instanceof LayerInfo l) {
-            catalog.add(l);
-        } else if (info instanceof StyleInfo s) {
-            catalog.add(s);
-        }
-        added.add(info);
+    /** One step of a publication, undone when a later one fails. */
+    @FunctionalInterface
+    private interface Undo {
+        void run() throws Exception;
     }
 
-    private void remove(CatalogInfo info) {
-        if (info instanceof StoreInfo s) {
-            catalog.remove(s);
-        } else if (info instanceof ResourceInfo r) {
-            catalog.remove(r);
-        } else if (info instanceof LayerInfo l) {
-            catalog.remove(l);
-        } else if (info instanceof StyleInfo s) {
-            catalog.remove(s);
-        }
+    private String addLayer(LayerInfo layer, String style, Deque<Undo> undo) throws IOException {
+        layer.setDefaultStyle(style(style, undo));
+        catalog.add(layer);
+        undo.push(() -> catalog.remove(layer));
+        return layer.prefixedName();
     }
 
     /** Relative to the data directory, as GeoServer writes its own stores, so a moved data directory still works. */
@@ -193,7 +176,7 @@ public final class LayerPublisher {
     }
 
     /** Copies under a temporary name and moves into place; an existing file is never replaced. */
-    private static Path copy(Path from, Path to, List<Path> copied) throws IOException {
+    private static Path copy(Path from, Path to, Deque<Undo> undo) throws IOException {
         Path tmp = Files.createTempFile(to.getParent(), ".publish-", ".tmp");
         try {
             Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -201,24 +184,25 @@ public final class LayerPublisher {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        copied.add(to);
+        undo.push(() -> Files.deleteIfExists(to));
         return to;
     }
 
     /** The plugin's style, added to the catalog the first time it is used. */
-    private StyleInfo style(String name, List<CatalogInfo> added) throws IOException {
-        StyleInfo style = catalog.getStyleByName(name);
-        if (style != null) {
-            return style;
+    private StyleInfo style(String name, Deque<Undo> undo) throws IOException {
+        StyleInfo existing = catalog.getStyleByName(name);
+        if (existing != null) {
+            return existing;
         }
-        style = catalog.getFactory().createStyle();
+        StyleInfo style = catalog.getFactory().createStyle();
         style.setName(name);
         style.setFilename(name + ".sld");
         style.setFormat("sld");
         try (InputStream in = LayerPublisher.class.getResourceAsStream(name + ".sld")) {
             catalog.getResourcePool().writeStyle(style, in);
         }
-        add(style, added);
+        catalog.add(style);
+        undo.push(() -> catalog.remove(style));
         return style;
     }
 }
