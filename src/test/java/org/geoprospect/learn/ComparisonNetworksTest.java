@@ -29,13 +29,14 @@ class ComparisonNetworksTest {
             "shufflenet_v2_x1_0, 2278604, 3, 24, 1024"})
     void matchesTorchvisionsParameterCount(String id, long torchvision, int stemKernel, int stemWidth, int features) {
         NetworkArchitecture architecture = NetworkArchitecture.fromId(id);
-        assertEquals(torchvision, measured(architecture, 3, 1000));
+        assertEquals(torchvision, ResNetTest.measured(architecture, 3, 1000));
         long stem = (long) stemKernel * stemKernel * stemWidth;
-        assertEquals(torchvision + 5 * stem - 998L * (features + 1), measured(architecture, 8, 2));
+        assertEquals(torchvision + 5 * stem - 998L * (features + 1), ResNetTest.measured(architecture, 8, 2));
     }
 
     @ParameterizedTest
-    @EnumSource(value = NetworkArchitecture.class, names = {"MOBILENET_V2", "GOOGLENET", "SHUFFLENET_V2_X1_0"})
+    @EnumSource(value = NetworkArchitecture.class,
+            names = {"RESNET50", "MOBILENET_V2", "GOOGLENET", "SHUFFLENET_V2_X1_0"})
     void givesOneLogitPerClassForLargeAndSmallPatches(NetworkArchitecture architecture) {
         try (Model model = Networks.newModel(new NetworkSpec(architecture, 8, 2, 64))) {
             for (int size : new int[] {224, 64, 32}) {
@@ -54,12 +55,6 @@ class ComparisonNetworksTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.arange(6f).reshape(1, 6, 1, 1);
             assertArrayEquals(new float[] {0, 3, 1, 4, 2, 5}, ShuffleNetV2.shuffle(x).toFloatArray());
-        }
-    }
-
-    private static long measured(NetworkArchitecture architecture, int channels, int classes) {
-        try (Model model = Networks.newModel(new NetworkSpec(architecture, channels, classes, 32))) {
-            return Networks.trainableParameters(model.getBlock());
         }
     }
 }
