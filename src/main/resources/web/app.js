@@ -292,6 +292,7 @@ const TARGET_FIELDS = [
   ['status', 'status', (v) => v],
   ['mean_prob', 'mean probability', (v) => Number(v).toFixed(3)],
   ['max_prob', 'max probability', (v) => Number(v).toFixed(3)],
+  ['prob_sd', 'spread over the folds (sd)', (v) => (v === null || v === undefined ? '–' : Number(v).toFixed(3))],
   ['area_km2', 'area (km²)', (v) => Number(v).toFixed(2)],
   ['deposits', 'known deposits', (v) => v],
   ['tiles', 'tiles', (v) => v],

@@ -1,7 +1,5 @@
 package org.geoprospect.learn;
 
-import ai.djl.Model;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -11,11 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CachedModel implements AutoCloseable {
     private final String id;
-    private final Model model;
+    private final Ensemble model;
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    CachedModel(String id, Model model, Runnable release) {
+    CachedModel(String id, Ensemble model, Runnable release) {
         this.id = id;
         this.model = model;
         this.release = release;
@@ -26,8 +24,8 @@ public final class CachedModel implements AutoCloseable {
         return id;
     }
 
-    /** @return the model, on DJL's default device; do not close it, close this instead */
-    public Model model() {
+    /** @return the model's members, on DJL's default device; do not close it, close this instead */
+    public Ensemble model() {
         return model;
     }
 

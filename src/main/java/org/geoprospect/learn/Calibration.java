@@ -1,6 +1,7 @@
 package org.geoprospect.learn;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -26,6 +27,22 @@ public record Calibration(double slope, double intercept, double nllBefore, doub
     /** A model calibrated by temperature scaling alone (stored before Platt scaling). */
     public static Calibration ofTemperature(double temperature) {
         return new Calibration(1 / temperature, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param validation a manifest's {@code validation} (may be null)
+     * @return the calibration recorded there: Platt's, a temperature (models stored before Platt), or none (older)
+     */
+    public static Calibration stored(Map<String, Object> validation) {
+        Object stored = validation == null ? null : validation.get("calibration");
+        if (stored instanceof Map<?, ?> c && c.get("slope") instanceof Number a
+                && c.get("intercept") instanceof Number b) {
+            return new Calibration(a.doubleValue(), b.doubleValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        if (stored instanceof Map<?, ?> c && c.get("temperature") instanceof Number t) {
+            return ofTemperature(t.doubleValue());
+        }
+        return NONE;
     }
 
     /**

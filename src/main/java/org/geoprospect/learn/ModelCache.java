@@ -26,7 +26,7 @@ public final class ModelCache implements AutoCloseable {
     /** Loads a model by identifier, e.g. {@code store::load}. */
     @FunctionalInterface
     public interface Loader {
-        Model load(String id) throws IOException;
+        Ensemble load(String id) throws IOException;
     }
 
     private final long budgetBytes;
@@ -79,10 +79,10 @@ public final class ModelCache implements AutoCloseable {
      * Caches a model, typically one just trained, replacing any model cached under the same identifier. The cache
      * owns it from now on and closes it when evicted.
      */
-    public void put(String id, Model model) {
+    public void put(String id, Ensemble model) {
         Entry entry = new Entry(id);
         entry.model.complete(model);
-        entry.bytes = sizeOf(model);
+        entry.bytes = model.bytes();
         synchronized (this) {
             checkOpen();
             Entry old = entries.put(id, entry);
@@ -124,8 +124,8 @@ public final class ModelCache implements AutoCloseable {
 
     private void load(Entry entry) {
         try {
-            Model model = loader.load(entry.id);
-            entry.bytes = sizeOf(model);
+            Ensemble model = loader.load(entry.id);
+            entry.bytes = model.bytes();
             synchronized (this) {
                 entry.model.complete(model);
                 if (entries.get(entry.id) == entry) {
@@ -180,7 +180,7 @@ public final class ModelCache implements AutoCloseable {
     /** A cached (or evicted but still used) model; its counters are guarded by the cache's lock. */
     private final class Entry {
         final String id;
-        final CompletableFuture<Model> model = new CompletableFuture<>();
+        final CompletableFuture<Ensemble> model = new CompletableFuture<>();
         volatile long bytes;
         int users;
         boolean evicted;
@@ -189,7 +189,7 @@ public final class ModelCache implements AutoCloseable {
             this.id = id;
         }
 
-        CachedModel use(Model m) {
+        CachedModel use(Ensemble m) {
             return new CachedModel(id, m, this::release);
         }
 

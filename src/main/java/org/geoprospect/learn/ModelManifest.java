@@ -24,7 +24,9 @@ import java.util.Map;
  *  "provenance":{"gridFile":"gejiu.tif","depositsFile":"deposits.csv","depositsUsed":53,"orePatches":212,
  *                "noOrePatches":225},
  *  "epochs":[{"epoch":1.0,"trainLoss":0.69,"validationAuc":0.71}],
- *  "validation":{"auc":0.93,"accuracy":0.88,"loss":0.31,"folds":[{"auc":0.91},{"auc":0.95}]}}
+ *  "validation":{"auc":0.93,"accuracy":0.88,"loss":0.31,"folds":[{"auc":0.91},{"auc":0.95}]},
+ *  "members":[{"fold":1,"file":"model","slope":0.8,"intercept":-0.3},{"fold":2,"file":"fold2","slope":0.7,
+ *              "intercept":-0.1}]}
  * }</pre>
  *
  * @param id              the store's identifier {@code <name>-v<N>}; null until {@link ModelStore#save} assigns it
@@ -38,12 +40,16 @@ import java.util.Map;
  * @param provenance      the training data
  * @param epochs          metrics per epoch by name (e.g. {@code trainLoss}, {@code validationAuc}), in epoch order
  * @param validation      final metrics by name ({@code auc}, {@code accuracy}, {@code loss}; per fold if any)
+ * @param members         the stored members, one per fold, fold 1 first; written by {@link ModelStore#save}; null
+ *                        in manifests from before ensembles, whose one member is the weights {@code model} with the
+ *                        calibration in {@code validation}
  */
 @JsonPropertyOrder({"id", "name", "created", "softwareVersion", "inputs", "network", "hyperParameters",
-        "provenance", "epochs", "validation"})
+        "provenance", "epochs", "validation", "members"})
 public record ModelManifest(String id, String name, String created, String softwareVersion, Inputs inputs,
                             NetworkSpec network, Map<String, Object> hyperParameters, Provenance provenance,
-                            List<Map<String, Double>> epochs, Map<String, Object> validation) {
+                            List<Map<String, Double>> epochs, Map<String, Object> validation,
+                            List<Member> members) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -85,10 +91,27 @@ public record ModelManifest(String id, String name, String created, String softw
                              int noOrePatches) {
     }
 
+    /**
+     * One fold's member of the stored model.
+     *
+     * @param fold      its fold, 1…k: it was trained without that fold's validation blocks
+     * @param file      its weights' file name prefix in the model's folder ({@code model}, {@code fold2}, …)
+     * @param slope     its Platt calibration's slope
+     * @param intercept its Platt calibration's intercept
+     */
+    public record Member(int fold, String file, double slope, double intercept) {
+    }
+
     /** @return this manifest with the store's identifier */
     public ModelManifest withId(String newId) {
         return new ModelManifest(newId, name, created, softwareVersion, inputs, network, hyperParameters, provenance,
-                epochs, validation);
+                epochs, validation, members);
+    }
+
+    /** @return this manifest with its stored members */
+    public ModelManifest withMembers(List<Member> stored) {
+        return new ModelManifest(id, name, created, softwareVersion, inputs, network, hyperParameters, provenance,
+                epochs, validation, stored);
     }
 
     /** @return the manifest as indented JSON */

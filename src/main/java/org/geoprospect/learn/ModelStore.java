@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A directory of trained models, one folder per model: {@code DIR/<id>/} holds the weights
- * ({@code model-0000.params}, DJL's format) and {@code manifest.json} ({@link ModelManifest}); the caller may add
+ * A directory of trained models, one folder per model: {@code DIR/<id>/} holds the weights of each fold's member
+ * ({@code model-0000.params} for fold 1, {@code fold2-0000.params}, … in DJL's format) and {@code manifest.json}
+ * ({@link ModelManifest}, listing the members and their calibrations); the caller may add
  * training curves ({@link #curvesFile}). Identifiers are {@code <name>-v<N>}, N counting up per name.
  * <p>
  * A model is published atomically: written into a hidden temporary folder in {@code DIR}, then renamed into place,
@@ -47,22 +48,30 @@ public final class ModelStore {
     /**
      * Saves a model under the next version of the manifest's name.
      *
-     * @param model    the trained model (not closed here)
-     * @param manifest its description; its {@code id} is ignored
+     * @param model    the trained members (not closed here)
+     * @param manifest its description; its {@code id} and {@code members} are set here
      * @return the new identifier, {@code <name>-v<N>}, also written into the stored manifest
      * @throws InvalidInputException if the name is not a safe file name (letters, digits, {@code . _ -})
      * @throws IOException           if the folder cannot be written; nothing is left behind
      */
-    public synchronized String save(Model model, ModelManifest manifest) throws IOException {
+    public synchronized String save(Ensemble model, ModelManifest manifest) throws IOException {
         String name = checkName(manifest.name());
         Files.createDirectories(dir);
         Path temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectory(temp);
-            model.save(temp, WEIGHTS);
+            List<ModelManifest.Member> members = new ArrayList<>();
+            for (int i = 0; i < model.members().size(); i++) {
+                Ensemble.Member member = model.members().get(i);
+                String file = i == 0 ? WEIGHTS : "fold" + (i + 1); // fold 1 where models before ensembles kept it
+                member.save(temp, file);
+                members.add(new ModelManifest.Member(i + 1, file, member.calibration().slope(),
+                        member.calibration().intercept()));
+            }
+            ModelManifest described = manifest.withMembers(members);
             for (int version = nextVersion(name); ; version++) {
                 String id = name + "-v" + version;
-                Files.writeString(temp.resolve(MANIFEST), manifest.withId(id).toJson());
+                Files.writeString(temp.resolve(MANIFEST), described.withId(id).toJson());
                 if (publish(temp, dir.resolve(id))) {
                     return id;
                 }
@@ -92,17 +101,27 @@ public final class ModelStore {
     }
 
     /**
-     * @return the stored model: the manifest's network with the saved weights, on DJL's default device; close it
+     * @return the stored model: each member, the manifest's network with its saved weights, on DJL's default
+     * device; close it
      * @throws IOException if the weights cannot be read or do not fit the manifest's network
      */
-    public Model load(String id) throws IOException {
+    public Ensemble load(String id) throws IOException {
         Path folder = folder(id);
-        Model model = Networks.newModel(manifest(id).network());
+        ModelManifest manifest = manifest(id);
+        List<ModelManifest.Member> stored = manifest.members() != null ? manifest.members()
+                : List.of(new ModelManifest.Member(1, WEIGHTS, Double.NaN, Double.NaN));
+        List<Ensemble.Member> members = new ArrayList<>();
         try {
-            model.load(folder, WEIGHTS);
-            return model;
+            for (ModelManifest.Member m : stored) {
+                Calibration calibration = manifest.members() != null ? new Calibration(m.slope(), m.intercept(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN) : Calibration.stored(manifest.validation());
+                Model model = Networks.newModel(manifest.network());
+                members.add(new Ensemble.NetworkMember(model, calibration));
+                model.load(folder, checkName(m.file()));
+            }
+            return new Ensemble(members);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
+            members.forEach(Ensemble.Member::close);
             throw new IOException("cannot load the weights of model '" + id + "' in " + folder + ": "
                     + e.getMessage(), e);
         }

@@ -23,10 +23,11 @@ import java.util.Map;
 
 /**
  * Step 3 from grids to a stored model: patches around the deposits and away from them ({@link PatchSampler}),
- * spatial folds ({@link SpatialFolds}), one training per fold ({@link Trainer}), then the model of the first fold
- * — trained without its validation blocks, so its validation metrics are honest — saved with its manifest and
- * curves in the {@link ModelStore} and put in the shared {@link ModelCache}. With k folds every fold's validation
- * metrics are recorded: they say how well the method transfers to ground it has not seen.
+ * spatial folds ({@link SpatialFolds}), one training per fold ({@link Trainer}), each fold's model calibrated on
+ * its own validation blocks — which it did not train on, so its validation metrics are honest — and all k kept as
+ * one {@link Ensemble}, saved with its manifest and fold 1's curves in the {@link ModelStore} and put in the shared
+ * {@link ModelCache}. Every fold's validation metrics are recorded: they say how well the method transfers to
+ * ground it has not seen; prediction averages the k members and maps their spread.
  * Keeps DJL inside this package: callers get plain values back.
  */
 public final class ModelTraining {
@@ -81,36 +82,46 @@ public final class ModelTraining {
         Request request = prepared.request();
         PatchDataset data = prepared.data();
         SpatialFolds folds = prepared.folds();
+        TrainingParameters t = request.training();
         List<String> warnings = new ArrayList<>(data.report().warnings());
         List<Map<String, Object>> perFold = new ArrayList<>();
-        TrainedModel kept = null;
+        List<Ensemble.Member> members = new ArrayList<>();
+        TrainedModel first = null;
+        Validator.Result firstValidation = null;
+        Ensemble ensemble = null;
         try {
             for (int f = 0; f < folds.folds(); f++) {
                 double from = 0.05 + 0.9 * f / folds.folds();
                 TrainedModel trained = new Trainer().train(data, folds.trainingIndices(f), folds.validationIndices(f),
-                        request.training(), progress.slice(from, from + 0.9 / folds.folds()), cancellation);
-                Baselines.Result baselines = Baselines.score(data, folds.trainingIndices(f),
-                        folds.validationIndices(f), request.training().cropSize(), request.training().seed());
-                perFold.add(foldMetrics(trained.history().best(), folds, f, baselines));
-                if (f == 0) {
-                    kept = trained;
-                } else {
+                        t, progress.slice(from, from + 0.9 / folds.folds()), cancellation);
+                Validator.Result validated;
+                try {
+                    validated = Validator.validate(trained.model(), data, folds.validationIndices(f),
+                            new Augmenter(t.patchSize(), t.cropSize(), t.seed()), t.cropSize(), t.batchSize());
+                } catch (RuntimeException | Error e) {
                     trained.close();
+                    throw e;
+                }
+                Calibration calibration = Calibration.fit(validated.margins(), validated.ore());
+                members.add(new Ensemble.NetworkMember(trained.model(), calibration));
+                Baselines.Result baselines = Baselines.score(data, folds.trainingIndices(f),
+                        folds.validationIndices(f), t.cropSize(), t.seed());
+                perFold.add(foldMetrics(trained.history().best(), folds, f, baselines, calibration));
+                if (f == 0) {
+                    first = trained;
+                    firstValidation = validated;
                 }
             }
-            TrainingParameters t = request.training();
-            Validator.Result stored = Validator.validate(kept.model(), data, folds.validationIndices(0),
-                    new Augmenter(t.patchSize(), t.cropSize(), t.seed()), t.cropSize(), t.batchSize());
-            Calibration calibration = Calibration.fit(stored.margins(), stored.ore());
-            ModelManifest manifest = manifest(request, data, kept, perFold, calibration);
-            String id = library.store().save(kept.model(), manifest);
+            ensemble = new Ensemble(members);
+            ModelManifest manifest = manifest(request, data, first, perFold);
+            String id = library.store().save(ensemble, manifest);
             Path png = library.store().curvesFile(id, "png");
             Path csv = library.store().curvesFile(id, "csv");
-            writeCurves(kept.history(), png, csv);
+            writeCurves(first.history(), png, csv);
             Path reliability = library.store().reliabilityFile(id);
-            writeReliability(stored, calibration, reliability);
-            library.cache().put(id, kept.model()); // the cache owns the model from here on
-            kept = null;
+            writeReliability(firstValidation, members.get(0).calibration(), reliability);
+            library.cache().put(id, ensemble); // the cache owns the members from here on
+            members.clear();
             progress.progress(1, "stored " + id);
             return new Outcome(id, library.store().directory().resolve(id).resolve("manifest.json"), png, csv,
                     reliability, manifest.validation(), warnings);
@@ -118,14 +129,12 @@ public final class ModelTraining {
             throw new ExecutionFailedException("cannot store the model in " + library.store().directory() + ": "
                     + e.getMessage(), e);
         } finally {
-            if (kept != null) {
-                kept.close();
-            }
+            members.forEach(Ensemble.Member::close);
         }
     }
 
     private static Map<String, Object> foldMetrics(EpochMetrics best, SpatialFolds folds, int fold,
-                                                   Baselines.Result baselines) {
+                                                   Baselines.Result baselines, Calibration calibration) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fold", fold + 1);
         m.put("auc", best.validationAuc());
@@ -143,11 +152,24 @@ public final class ModelTraining {
         b.put("logisticAuc", baselines.logisticAuc());
         b.put("forestAuc", baselines.forestAuc());
         m.put("baselines", b);
+        m.put("calibration", calibrationMetrics(calibration));
         return m;
     }
 
+    private static Map<String, Object> calibrationMetrics(Calibration calibration) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("method", "Platt scaling on the validation patches: p = sigmoid(slope * margin + intercept)");
+        c.put("slope", calibration.slope());
+        c.put("intercept", calibration.intercept());
+        c.put("nllBefore", calibration.nllBefore());
+        c.put("nllAfter", calibration.nllAfter());
+        c.put("eceBefore", calibration.eceBefore());
+        c.put("eceAfter", calibration.eceAfter());
+        return c;
+    }
+
     private static ModelManifest manifest(Request r, PatchDataset data, TrainedModel kept,
-                                          List<Map<String, Object>> perFold, Calibration calibration) {
+                                          List<Map<String, Object>> perFold) {
         List<ModelManifest.Element> elements = new ArrayList<>();
         for (String e : r.elements()) {
             Band band = r.raster().band(e);
@@ -194,20 +216,11 @@ public final class ModelTraining {
             }
             validation.put("folds", perFold);
         }
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("method", "Platt scaling on the validation patches: p = sigmoid(slope * margin + intercept)");
-        c.put("slope", calibration.slope());
-        c.put("intercept", calibration.intercept());
-        c.put("nllBefore", calibration.nllBefore());
-        c.put("nllAfter", calibration.nllAfter());
-        c.put("eceBefore", calibration.eceBefore());
-        c.put("eceAfter", calibration.eceAfter());
-        validation.put("calibration", c);
         int ore = (int) data.patches().stream().filter(Patch::ore).count();
         return new ModelManifest(null, r.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 Version.current(), inputs, kept.spec(), hyper,
                 new ModelManifest.Provenance(r.gridFile(), r.depositsFile(), data.report().usableDeposits(), ore,
-                        data.patches().size() - ore), epochs, validation);
+                        data.patches().size() - ore), epochs, validation, null);
     }
 
     /** Mean predicted probability against the ore share per bin, before and after calibration. */

@@ -36,25 +36,32 @@ final class SlidingWindowPredictor {
                 windows.stream().mapToInt(w -> columnStarts[w[1]]).toArray(), progress, cancellation);
 
         Lattice count = new Lattice(rowStarts.length, columnStarts.length);
-        Lattice sum = new Lattice(rowStarts.length, columnStarts.length);
-        Lattice spreadSum = scores.spread() == null ? null : new Lattice(rowStarts.length, columnStarts.length);
+        float[][] perWindow = {scores.probability(), scores.spread(), scores.memberSpread()}; // null: not scored
+        Lattice[] sums = new Lattice[perWindow.length];
+        for (int l = 0; l < perWindow.length; l++) {
+            sums[l] = perWindow[l] == null ? null : new Lattice(rowStarts.length, columnStarts.length);
+        }
         for (int w = 0; w < windows.size(); w++) {
             int[] at = windows.get(w);
             count.add(at[0], at[1], 1);
-            sum.add(at[0], at[1], scores.probability()[w]);
-            if (spreadSum != null) {
-                spreadSum.add(at[0], at[1], scores.spread()[w]);
+            for (int l = 0; l < perWindow.length; l++) {
+                if (sums[l] != null) {
+                    sums[l].add(at[0], at[1], perWindow[l][w]);
+                }
             }
         }
         count.accumulate();
-        sum.accumulate();
-        if (spreadSum != null) {
-            spreadSum.accumulate();
+        for (Lattice sum : sums) {
+            if (sum != null) {
+                sum.accumulate();
+            }
         }
         int[][] rowCover = covering(rowStarts, height, size);
         int[][] columnCover = covering(columnStarts, width, size);
-        float[] probability = new float[width * height];
-        float[] spread = spreadSum == null ? null : new float[width * height];
+        float[][] perCell = new float[perWindow.length][];
+        for (int l = 0; l < perWindow.length; l++) {
+            perCell[l] = sums[l] == null ? null : new float[width * height];
+        }
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 int cell = r * width + c;
@@ -64,13 +71,14 @@ final class SlidingWindowPredictor {
                 int j1 = columnCover[1][c];
                 double n = count.box(i0, i1, j0, j1);
                 boolean judged = n > 0 && !noData.get(cell);
-                probability[cell] = judged ? (float) (sum.box(i0, i1, j0, j1) / n) : Float.NaN;
-                if (spread != null) {
-                    spread[cell] = judged ? (float) (spreadSum.box(i0, i1, j0, j1) / n) : Float.NaN;
+                for (int l = 0; l < perCell.length; l++) {
+                    if (perCell[l] != null) {
+                        perCell[l][cell] = judged ? (float) (sums[l].box(i0, i1, j0, j1) / n) : Float.NaN;
+                    }
                 }
             }
         }
-        return new ProbabilitySurface(probability, spread, null, windows.size());
+        return new ProbabilitySurface(perCell[0], perCell[1], perCell[2], null, windows.size());
     }
 
     /** Window starts 0, stride, 2·stride, … and one flush with the far edge. */

@@ -14,12 +14,14 @@ import java.util.List;
  *                        prediction
  * @param meanProbability the mean ore probability over its cells
  * @param maxProbability  the highest ore probability of its cells
+ * @param probabilitySd   the mean over its cells of the probability's standard deviation over the model's members;
+ *                        NaN for a model of one member
  * @param areaKm2         its area in km² (of its cells, before any simplification)
  * @param knownDeposits   known deposits lying in it
  * @param cells           grid cells it holds
  */
 public record Target(int id, int rank, Polygon geometry, List<Integer> tiles, double meanProbability,
-                     double maxProbability, double areaKm2, int knownDeposits, int cells) {
+                     double maxProbability, double probabilitySd, double areaKm2, int knownDeposits, int cells) {
     public Target {
         tiles = List.copyOf(tiles);
     }

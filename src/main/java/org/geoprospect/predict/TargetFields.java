@@ -11,6 +11,7 @@ final class TargetFields {
     static final String TILES = "tiles";
     static final String MEAN_PROBABILITY = "mean_prob";
     static final String MAX_PROBABILITY = "max_prob";
+    static final String PROBABILITY_SD = "prob_sd";
     static final String AREA_KM2 = "area_km2";
     static final String DEPOSITS = "deposits";
     static final String CELLS = "cells";

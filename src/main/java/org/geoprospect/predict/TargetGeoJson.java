@@ -23,7 +23,7 @@ import java.util.List;
  * right-hand rule (exterior rings counter-clockwise, holes clockwise). A reader gets a {@code bbox} (lon/lat; left
  * out for no targets) and one Polygon feature per target, whose {@code id} is the target's id and whose properties
  * are those of the GeoPackage layer ({@code id}, {@code rank}, {@code status}, {@code tiles}, {@code mean_prob},
- * {@code max_prob}, {@code area_km2}, {@code deposits}, {@code cells}), {@code tiles} as an array of integers (empty
+ * {@code max_prob}, {@code prob_sd} (null for a model of one member), {@code area_km2}, {@code deposits}, {@code cells}), {@code tiles} as an array of integers (empty
  * for dense prediction).
  * <p>
  * The file is streamed, in UTF-8, and published atomically, replacing an existing one: a reader never sees half a
@@ -93,6 +93,11 @@ public final class TargetGeoJson {
         json.writeEndArray();
         json.writeNumberField(TargetFields.MEAN_PROBABILITY, t.meanProbability());
         json.writeNumberField(TargetFields.MAX_PROBABILITY, t.maxProbability());
+        if (Double.isNaN(t.probabilitySd())) {
+            json.writeNullField(TargetFields.PROBABILITY_SD);
+        } else {
+            json.writeNumberField(TargetFields.PROBABILITY_SD, t.probabilitySd());
+        }
         json.writeNumberField(TargetFields.AREA_KM2, t.areaKm2());
         json.writeNumberField(TargetFields.DEPOSITS, t.knownDeposits());
         json.writeNumberField(TargetFields.CELLS, t.cells());

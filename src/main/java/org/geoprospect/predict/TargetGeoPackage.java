@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * table. A reader (GDAL, QGIS) gets a layer, {@code targets} unless named otherwise, with the geometry column
  * {@code geom} of type POLYGON in the grid's CRS and the fields {@code id}, {@code rank} (INTEGER), {@code status}
  * ({@code known} / {@code new}), {@code tiles} (TEXT: tile numbers separated by commas, NULL for dense prediction),
- * {@code mean_prob}, {@code max_prob}, {@code area_km2} (REAL), {@code deposits} (known deposits inside) and
+ * {@code mean_prob}, {@code max_prob}, {@code prob_sd} (NULL for a model of one member), {@code area_km2} (REAL), {@code deposits} (known deposits inside) and
  * {@code cells} (INTEGER); the primary key is {@code fid}. Its {@code gpkg_contents} row carries a description and
  * the extent of all targets (none for an empty list, which still gives a valid, empty layer).
  * <p>
@@ -135,6 +135,7 @@ public final class TargetGeoPackage {
                 FeatureColumn.createColumn(TargetFields.TILES, GeoPackageDataType.TEXT),
                 FeatureColumn.createColumn(TargetFields.MEAN_PROBABILITY, GeoPackageDataType.REAL),
                 FeatureColumn.createColumn(TargetFields.MAX_PROBABILITY, GeoPackageDataType.REAL),
+                FeatureColumn.createColumn(TargetFields.PROBABILITY_SD, GeoPackageDataType.REAL),
                 FeatureColumn.createColumn(TargetFields.AREA_KM2, GeoPackageDataType.REAL),
                 FeatureColumn.createColumn(TargetFields.DEPOSITS, GeoPackageDataType.INTEGER),
                 FeatureColumn.createColumn(TargetFields.CELLS, GeoPackageDataType.INTEGER));
@@ -164,6 +165,7 @@ public final class TargetGeoPackage {
                     : t.tiles().stream().map(String::valueOf).collect(Collectors.joining(",")));
             row.setValue(TargetFields.MEAN_PROBABILITY, t.meanProbability());
             row.setValue(TargetFields.MAX_PROBABILITY, t.maxProbability());
+            row.setValue(TargetFields.PROBABILITY_SD, Double.isNaN(t.probabilitySd()) ? null : t.probabilitySd());
             row.setValue(TargetFields.AREA_KM2, t.areaKm2());
             row.setValue(TargetFields.DEPOSITS, (long) t.knownDeposits());
             row.setValue(TargetFields.CELLS, (long) t.cells());

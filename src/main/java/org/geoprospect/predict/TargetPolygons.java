@@ -50,14 +50,15 @@ public final class TargetPolygons {
      * @param grid         the grid
      * @param selected     the favourable cells, row-major index row · width + column
      * @param probability  ore probability per cell, row-major; NaN = no data
+     * @param memberSpread its standard deviation over the model's members per cell, or null for one member
      * @param depositCells the cell index of each known deposit on the grid (repeated when a cell holds several)
      * @param tiles        the tile layout the probabilities came from, or null for dense (per-cell) prediction
      * @return the targets, rank 1 first; those smaller than the minimum area are left out before ranking
      * @throws IllegalArgumentException when the arrays or the tiles do not fit the grid, a deposit cell is off it, or
      *                                  a selected cell has no probability
      */
-    public List<Target> dissolve(GridGeometry grid, BitSet selected, float[] probability, int[] depositCells,
-                                 TileLayout tiles) {
+    public List<Target> dissolve(GridGeometry grid, BitSet selected, float[] probability, float[] memberSpread,
+                                 int[] depositCells, TileLayout tiles) {
         int width = grid.width();
         int cellCount = width * grid.height();
         if (probability.length != cellCount || selected.length() > cellCount) {
@@ -78,6 +79,7 @@ public final class TargetPolygons {
         List<Candidate> candidates = new ArrayList<>();
         for (int component = 1; components.next(); component++) {
             double sum = 0;
+            double spreadSum = 0;
             float max = Float.NEGATIVE_INFINITY;
             double areaKm2 = 0;
             int deposits = 0;
@@ -92,6 +94,7 @@ public final class TargetPolygons {
                             + ") has no probability");
                 }
                 sum += p;
+                spreadSum += memberSpread == null ? Double.NaN : memberSpread[cell];
                 max = Math.max(max, p);
                 areaKm2 += areas.km2(row);
                 deposits += depositCounts.in(cell);
@@ -106,7 +109,8 @@ public final class TargetPolygons {
             if (areaKm2 >= minAreaKm2) {
                 tileNumbers.sort(null);
                 candidates.add(new Candidate(components.cell(0), simplified(outline.trace(components)), tileNumbers,
-                        sum / components.size(), max, areaKm2, deposits, components.size()));
+                        sum / components.size(), max, spreadSum / components.size(), areaKm2, deposits,
+                        components.size()));
             }
         }
         candidates.sort(RANKING);
@@ -128,10 +132,11 @@ public final class TargetPolygons {
 
     /** A target before ranking; {@code firstCell} (its smallest cell index) breaks the last ties. */
     private record Candidate(int firstCell, Polygon geometry, List<Integer> tiles, double meanProbability,
-                             double maxProbability, double areaKm2, int knownDeposits, int cells) {
+                             double maxProbability, double probabilitySd, double areaKm2, int knownDeposits,
+                             int cells) {
         Target target(int rank) {
-            return new Target(rank, rank, geometry, tiles, meanProbability, maxProbability, areaKm2, knownDeposits,
-                    cells);
+            return new Target(rank, rank, geometry, tiles, meanProbability, maxProbability, probabilitySd, areaKm2,
+                    knownDeposits, cells);
         }
     }
 

@@ -10,7 +10,6 @@ import org.geoprospect.grid.DepositPoints;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.LabellingParameters;
 import org.geoprospect.grid.Raster;
-import org.geoprospect.learn.Calibration;
 import org.geoprospect.learn.CachedModel;
 import org.geoprospect.learn.ModelCompatibility;
 import org.geoprospect.learn.ModelLibrary;
@@ -52,7 +51,8 @@ public final class TargetPrediction {
 
     /**
      * @param manifest    the model's manifest
-     * @param probability the probability raster: band {@code probability}, and {@code spread} with flips
+     * @param probability the probability raster: band {@code probability}, {@code spread} with flips, and
+     *                    {@code prob_sd} with several members
      * @param tiles       the tile layout, or null for dense prediction
      * @param selection   the favourable cells and the cut-off
      * @param targets     the target polygons, rank 1 first
@@ -91,7 +91,7 @@ public final class TargetPrediction {
         progress.progress(0, "loading model " + request.modelId());
         try (CachedModel model = library.cache().get(request.modelId())) {
             WindowScorer scorer = new WindowScorer(model.model(), source, size, request.flips(),
-                    request.batchSize(), calibration(manifest));
+                    request.batchSize());
             ProgressListener scoring = progress.slice(0.02, 0.9);
             surface = tiles != null
                     ? TilePredictor.predict(scorer, source.noData(), grid.width(), grid.height(), tiles,
@@ -111,7 +111,7 @@ public final class TargetPrediction {
         int[] depositCells = request.deposits() == null ? new int[0]
                 : PredictionEvaluation.depositCells(grid, request.deposits(), warnings);
         List<Target> targets = request.polygons().dissolve(grid, selection.cells(), surface.probability(),
-                depositCells, tiles);
+                surface.memberSpread(), depositCells, tiles);
         PredictionEvaluation evaluation = null;
         if (request.deposits() != null) {
             progress.progress(0.95, "evaluating against the deposits");
@@ -121,19 +121,6 @@ public final class TargetPrediction {
         progress.progress(1, targets.size() + " targets");
         return new Outcome(manifest, probabilityRaster(grid, surface, manifest, tiles, request), tiles, selection,
                 targets, evaluation, surface.windows(), warnings.list());
-    }
-
-    /** The model's calibration: Platt's, a temperature (models stored before it), or none (older still). */
-    private static Calibration calibration(ModelManifest manifest) {
-        Object stored = manifest.validation() == null ? null : manifest.validation().get("calibration");
-        if (stored instanceof Map<?, ?> c && c.get("slope") instanceof Number a
-                && c.get("intercept") instanceof Number b) {
-            return new Calibration(a.doubleValue(), b.doubleValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        if (stored instanceof Map<?, ?> c && c.get("temperature") instanceof Number t) {
-            return Calibration.ofTemperature(t.doubleValue());
-        }
-        return Calibration.NONE;
     }
 
     private static ModelManifest manifest(ModelLibrary library, String id) {
@@ -151,11 +138,15 @@ public final class TargetPrediction {
         about.put("protocol", tiles != null ? "tiles " + tiles : "sliding window, stride " + request.stride());
         about.put("flips", Boolean.toString(request.flips()));
         List<Band> bands = new ArrayList<>();
-        bands.add(new Band("probability", Map.of("description", "ore probability (softmax of the ore class)"),
-                surface.probability()));
+        bands.add(new Band("probability", Map.of("description", "ore probability (calibrated; the mean of the "
+                + "model's members)"), surface.probability()));
         if (surface.spread() != null) {
             bands.add(new Band("spread", Map.of("description", "standard deviation of the ore probability over "
                     + "the four flips"), surface.spread()));
+        }
+        if (surface.memberSpread() != null) {
+            bands.add(new Band("prob_sd", Map.of("description", "standard deviation of the ore probability over "
+                    + "the model's members, one per spatial fold"), surface.memberSpread()));
         }
         return new Raster(grid, bands, about);
     }

@@ -48,30 +48,34 @@ final class TilePredictor {
         WindowScorer.Scores scores = scorer.score(windows.stream().mapToInt(w -> w[1]).toArray(),
                 windows.stream().mapToInt(w -> w[2]).toArray(), progress, cancellation);
         double[] tileProbability = new double[tiles.count()];
-        double[] tileSpread = new double[tiles.count()];
+        int[] tileWindow = new int[tiles.count()]; // the window that judged the tile: its highest
         Arrays.fill(tileProbability, Double.NaN);
         for (int i = 0; i < windows.size(); i++) {
             int tile = windows.get(i)[0];
             float p = scores.probability()[i];
             if (Double.isNaN(tileProbability[tile]) || p > tileProbability[tile]) {
                 tileProbability[tile] = p;
-                tileSpread[tile] = scores.spread() == null ? 0 : scores.spread()[i];
+                tileWindow[tile] = i;
             }
         }
-        float[] probability = new float[width * height];
-        float[] spread = scores.spread() == null ? null : new float[width * height];
+        float[][] perWindow = {scores.probability(), scores.spread(), scores.memberSpread()}; // null: not scored
+        float[][] perCell = new float[perWindow.length][];
+        for (int l = 0; l < perWindow.length; l++) {
+            perCell[l] = perWindow[l] == null ? null : new float[width * height];
+        }
         for (int r = 0; r < height; r++) {
             for (int c = 0; c < width; c++) {
                 int cell = r * width + c;
                 int tile = tiles.numberOf(r, c) - 1;
                 boolean judged = !noData.get(cell) && !Double.isNaN(tileProbability[tile]);
-                probability[cell] = judged ? (float) tileProbability[tile] : Float.NaN;
-                if (spread != null) {
-                    spread[cell] = judged ? (float) tileSpread[tile] : Float.NaN;
+                for (int l = 0; l < perCell.length; l++) {
+                    if (perCell[l] != null) {
+                        perCell[l][cell] = judged ? perWindow[l][tileWindow[tile]] : Float.NaN;
+                    }
                 }
             }
         }
-        return new ProbabilitySurface(probability, spread, tileProbability, windows.size());
+        return new ProbabilitySurface(perCell[0], perCell[1], perCell[2], tileProbability, windows.size());
     }
 
     /**

@@ -1,47 +1,44 @@
 package org.geoprospect.predict;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.training.ParameterStore;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.ProgressListener;
-import org.geoprospect.learn.Calibration;
+import org.geoprospect.learn.Ensemble;
 import org.geoprospect.learn.PatchSource;
 
+import java.util.List;
+
 /**
- * Runs a trained network over square windows of the element grids: the softmax probability of "ore" (class 1) per
+ * Runs a stored model over square windows of the element grids: each member's calibrated probability of ore per
  * window, in inference mode, one batch manager per batch so native memory stays flat however many windows there
- * are. With test-time augmentation each window is also scored flipped left–right, top–bottom and both; its
- * probability is then the mean of the four and its spread their standard deviation, a cheap measure of how much
- * the call depends on orientation, which the geology does not have.
+ * are; the window's probability is the members' mean. With test-time augmentation each window is also scored
+ * flipped left–right, top–bottom and both, and averaged over the four: the spread over the flips (of the members'
+ * mean) is a cheap measure of how much the call depends on orientation, which the geology does not have. With
+ * several members (one per spatial fold) their standard deviation (of each member's flip mean) says how much the
+ * call depends on the ground the model was trained on.
  */
 final class WindowScorer implements WindowScores {
-    private final Model model;
+    private final Ensemble model;
     private final PatchSource source;
     private final int size;
     private final boolean flips;
     private final int batchSize;
-    private final Calibration calibration;
 
     /**
-     * @param model     the network, on its device; not closed here
-     * @param source    the element grids in the network's channel order
-     * @param size      window side in cells: the network's input size
+     * @param model     the members and their calibrations, on their device; not closed here
+     * @param source    the element grids in the model's channel order
+     * @param size      window side in cells: the model's input size
      * @param flips     whether to average over the four flips
      * @param batchSize windows per forward pass
-     * @param calibration the model's: probabilities are σ(slope · (ore logit − no-ore logit) + intercept)
      */
-    WindowScorer(Model model, PatchSource source, int size, boolean flips, int batchSize, Calibration calibration) {
+    WindowScorer(Ensemble model, PatchSource source, int size, boolean flips, int batchSize) {
         this.model = model;
         this.source = source;
         this.size = size;
         this.flips = flips;
         this.batchSize = batchSize;
-        this.calibration = calibration;
     }
 
     @Override
@@ -52,8 +49,12 @@ final class WindowScorer implements WindowScores {
     @Override
     public Scores score(int[] rows, int[] columns, ProgressListener progress, Cancellation cancellation) {
         int n = rows.length;
+        List<Ensemble.Member> members = model.members();
+        int k = members.size();
+        int variants = flips ? 4 : 1;
         float[] probability = new float[n];
         float[] spread = flips ? new float[n] : null;
+        float[] memberSpread = k > 1 ? new float[n] : null;
         int channels = source.channels();
         int perWindow = channels * size * size;
         for (int from = 0; from < n; from += batchSize) {
@@ -64,43 +65,62 @@ final class WindowScorer implements WindowScores {
                 System.arraycopy(source.cut(rows[from + i], columns[from + i], size), 0, values, i * perWindow,
                         perWindow);
             }
-            try (NDManager batch = model.getNDManager().newSubManager()) {
+            float[][][] p = new float[k][][]; // member, flip, window
+            try (NDManager batch = NDManager.newBaseManager()) {
                 NDArray x = batch.create(values, new Shape(count, channels, size, size));
-                float[] plain = oreProbability(batch, x);
-                if (!flips) {
-                    System.arraycopy(plain, 0, probability, from, count);
-                } else {
-                    float[][] all = {plain, oreProbability(batch, x.flip(3)), oreProbability(batch, x.flip(2)),
-                            oreProbability(batch, x.flip(2, 3))};
-                    for (int i = 0; i < count; i++) {
-                        double sum = 0;
-                        double squares = 0;
-                        for (float[] p : all) {
-                            sum += p[i];
-                            squares += (double) p[i] * p[i];
-                        }
-                        double mean = sum / all.length;
-                        probability[from + i] = (float) mean;
-                        spread[from + i] = (float) Math.sqrt(Math.max(0, squares / all.length - mean * mean));
+                NDArray[] flipped = flips ? new NDArray[] {x, x.flip(3), x.flip(2), x.flip(2, 3)} : new NDArray[] {x};
+                for (int m = 0; m < k; m++) {
+                    p[m] = new float[variants][];
+                    for (int v = 0; v < variants; v++) {
+                        p[m][v] = members.get(m).oreProbability(batch, flipped[v]);
                     }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                double[] perFlip = new double[variants]; // the members' mean, per flip
+                double[] perMember = new double[k]; // each member's mean over the flips
+                for (int m = 0; m < k; m++) {
+                    for (int v = 0; v < variants; v++) {
+                        perFlip[v] += p[m][v][i] / (double) k;
+                        perMember[m] += p[m][v][i] / (double) variants;
+                    }
+                }
+                probability[from + i] = (float) mean(perFlip);
+                if (spread != null) {
+                    spread[from + i] = (float) standardDeviation(perFlip);
+                }
+                if (memberSpread != null) {
+                    memberSpread[from + i] = (float) standardDeviation(perMember);
                 }
             }
             progress.progress((double) (from + count) / n, "scored " + (from + count) + " of " + n + " windows");
         }
-        return new Scores(probability, spread);
+        return new Scores(probability, spread, memberSpread);
     }
 
-    private float[] oreProbability(NDManager batch, NDArray x) {
-        NDArray logits = model.getBlock().forward(new ParameterStore(batch, false), new NDList(x), false)
-                .singletonOrThrow();
-        NDArray margin = logits.get(":, 1").sub(logits.get(":, 0"));
-        return Activation.sigmoid(margin.mul(calibration.slope()).add(calibration.intercept())).toFloatArray();
+    private static double mean(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    /** The population standard deviation: the members and flips are all there are, not a sample. */
+    private static double standardDeviation(double[] v) {
+        double mean = mean(v);
+        double squares = 0;
+        for (double x : v) {
+            squares += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(squares / v.length);
     }
 
     /**
-     * @param probability per window, the probability of ore
-     * @param spread      per window, the standard deviation over the flips; null without them
+     * @param probability  per window, the probability of ore
+     * @param spread       per window, the standard deviation over the flips; null without them
+     * @param memberSpread per window, the standard deviation over the members; null with one member
      */
-    record Scores(float[] probability, float[] spread) {
+    record Scores(float[] probability, float[] spread, float[] memberSpread) {
     }
 }

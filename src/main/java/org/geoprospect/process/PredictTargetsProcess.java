@@ -185,13 +185,14 @@ public final class PredictTargetsProcess implements GeoProcess {
     }
 
     private static void writeTable(Path file, List<Target> targets) throws IOException {
-        StringBuilder csv = new StringBuilder("rank,id,status,tiles,mean_prob,max_prob,area_km2,deposits,cells,"
-                + "centre_x,centre_y\n");
+        StringBuilder csv = new StringBuilder("rank,id,status,tiles,mean_prob,max_prob,prob_sd,area_km2,deposits,"
+                + "cells,centre_x,centre_y\n");
         for (Target t : targets) {
             Point centre = t.geometry().getInteriorPoint();
-            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%.6f,%.6f,%.6f,%d,%d,%.3f,%.3f%n", t.rank(), t.id(),
+            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%.6f,%.6f,%s,%.6f,%d,%d,%.3f,%.3f%n", t.rank(), t.id(),
                     t.status(), OutputFiles.csvField(t.tiles().stream().map(String::valueOf)
                             .collect(Collectors.joining(","))), t.meanProbability(), t.maxProbability(),
+                    Double.isNaN(t.probabilitySd()) ? "" : String.format(Locale.ROOT, "%.6f", t.probabilitySd()),
                     t.areaKm2(), t.knownDeposits(), t.cells(), centre.getX(), centre.getY()));
         }
         AtomicFile.write(file, temp -> Files.writeString(temp, csv, StandardCharsets.UTF_8));

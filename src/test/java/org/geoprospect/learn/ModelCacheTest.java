@@ -30,7 +30,7 @@ class ModelCacheTest {
         volatile long delayMillis;
 
         @Override
-        public Model load(String id) throws IOException {
+        public Ensemble load(String id) throws IOException {
             loads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             try {
                 Thread.sleep(delayMillis);
@@ -42,7 +42,7 @@ class ModelCacheTest {
             }
             Model model = Networks.newModel(TestManifests.SMALL);
             made.add(model);
-            return model;
+            return Ensemble.of(model, Calibration.NONE);
         }
 
         int loads(String id) {
@@ -85,7 +85,7 @@ class ModelCacheTest {
             }
             assertEquals(1, loader.loads("a"));
             for (CachedModel use : got) {
-                assertSame(loader.made.get(0), use.model());
+                assertSame(loader.made.get(0), network(use));
                 use.close();
             }
         } finally {
@@ -120,12 +120,12 @@ class ModelCacheTest {
             CachedModel second = cache.get("a");
             use(cache, "b");
             assertEquals(List.of("b"), cache.ids());
-            assertTrue(first.model().getNDManager().isOpen(), "still in use");
+            assertTrue(network(first).getNDManager().isOpen(), "still in use");
             first.close();
             first.close(); // releases once
-            assertTrue(second.model().getNDManager().isOpen(), "still in use by the second");
+            assertTrue(network(second).getNDManager().isOpen(), "still in use by the second");
             second.close();
-            assertFalse(second.model().getNDManager().isOpen());
+            assertFalse(network(second).getNDManager().isOpen());
         }
     }
 
@@ -133,9 +133,9 @@ class ModelCacheTest {
     void servesAPutModelWithoutLoading() throws IOException {
         Model trained = Networks.newModel(TestManifests.SMALL);
         try (ModelCache cache = new ModelCache(oneModel, loader)) {
-            cache.put("trained", trained);
+            cache.put("trained", Ensemble.of(trained, Calibration.NONE));
             try (CachedModel use = cache.get("trained")) {
-                assertSame(trained, use.model());
+                assertSame(trained, network(use));
             }
             assertEquals(0, loader.loads("trained"));
             use(cache, "other");
@@ -175,6 +175,10 @@ class ModelCacheTest {
 
     private boolean isOpen(int made) {
         return loader.made.get(made).getNDManager().isOpen();
+    }
+
+    private static Model network(CachedModel use) {
+        return ((Ensemble.NetworkMember) use.model().members().get(0)).model();
     }
 
     private static long sizeOfOne() {

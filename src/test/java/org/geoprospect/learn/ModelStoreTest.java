@@ -37,19 +37,23 @@ class ModelStoreTest {
         }
         float[] saved;
         String id;
-        try (Model model = Networks.newModel(TestManifests.SMALL)) {
-            forward(model, input, true); // moves the batch-norm running statistics off their initial values
-            saved = forward(model, input, false);
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), new Calibration(0.5, -0.25,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN))) {
+            forward(network(model, 0), input, true); // moves the batch-norm running statistics off their initial values
+            saved = forward(network(model, 0), input, false);
             id = store.save(model, TestManifests.manifest("gejiu"));
         }
         assertEquals("gejiu-v1", id);
         assertEquals(List.of("gejiu-v1"), store.list().stream().map(ModelManifest::id).toList());
         ModelManifest manifest = store.manifest(id);
-        assertEquals(TestManifests.manifest("gejiu").withId(id), manifest);
+        assertEquals(TestManifests.manifest("gejiu").withId(id)
+                .withMembers(List.of(new ModelManifest.Member(1, "model", 0.5, -0.25))), manifest);
         assertEquals("gejiu-v1",
                 new ObjectMapper().readTree(dir.resolve("gejiu-v1/manifest.json").toFile()).at("/id").asText());
-        try (Model loaded = store.load(id)) {
-            assertArrayEquals(saved, forward(loaded, input, false));
+        try (Ensemble loaded = store.load(id)) {
+            assertArrayEquals(saved, forward(network(loaded, 0), input, false));
+            assertEquals(0.5, loaded.members().get(0).calibration().slope());
+            assertEquals(-0.25, loaded.members().get(0).calibration().intercept());
         }
         assertEquals(dir.resolve("gejiu-v1/curves.png"), store.curvesFile(id, "png"));
     }
@@ -57,7 +61,7 @@ class ModelStoreTest {
     @Test
     void versionsCountUpPerName(@TempDir Path dir) throws IOException {
         ModelStore store = new ModelStore(dir);
-        try (Model model = Networks.newModel(TestManifests.SMALL)) {
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.NONE)) {
             assertEquals("foo-v1", store.save(model, TestManifests.manifest("foo")));
             assertEquals("foo-v2", store.save(model, TestManifests.manifest("foo")));
             assertEquals("bar-v1", store.save(model, TestManifests.manifest("bar")));
@@ -76,7 +80,7 @@ class ModelStoreTest {
             List<Future<String>> ids = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 ids.add(pool.submit(() -> {
-                    try (Model model = Networks.newModel(TestManifests.SMALL)) {
+                    try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.NONE)) {
                         return new ModelStore(dir).save(model, TestManifests.manifest("same")); // as other processes
                     }
                 }));
@@ -98,7 +102,7 @@ class ModelStoreTest {
     @Test
     void refusesUnsafeNamesAndUnknownIds(@TempDir Path dir) throws IOException {
         ModelStore store = new ModelStore(dir.resolve("store"));
-        try (Model model = Networks.newModel(TestManifests.SMALL)) {
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.NONE)) {
             for (String name : List.of("../evil", "a/b", "..", ".hidden", "", "a b", "x\\y")) {
                 InvalidInputException e = assertThrows(InvalidInputException.class,
                         () -> store.save(model, TestManifests.manifest(name)), name);
@@ -119,8 +123,8 @@ class ModelStoreTest {
         ModelManifest good = TestManifests.manifest("m");
         ModelManifest unwritable = new ModelManifest(null, "m", good.created(), good.softwareVersion(),
                 good.inputs(), good.network(), Map.of("notJson", new Object()), good.provenance(),
-                good.epochs(), good.validation());
-        try (Model model = Networks.newModel(TestManifests.SMALL)) {
+                good.epochs(), good.validation(), null);
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.NONE)) {
             assertThrows(IOException.class, () -> store.save(model, unwritable)); // after the weights were written
             assertEquals(List.of(), names(dir));
             assertEquals(List.of(), store.list());
@@ -131,7 +135,7 @@ class ModelStoreTest {
     @Test
     void aModelBeingWrittenIsHiddenFromReaders(@TempDir Path dir) throws IOException {
         ModelStore store = new ModelStore(dir);
-        try (Model model = Networks.newModel(TestManifests.SMALL)) {
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.NONE)) {
             store.save(model, TestManifests.manifest("m"));
         }
         // what a concurrent save looks like half-way: a hidden folder with a manifest
@@ -139,6 +143,71 @@ class ModelStoreTest {
         Files.copy(dir.resolve("m-v1/manifest.json"), writing.resolve("manifest.json"));
         assertEquals(List.of("m-v1"), store.list().stream().map(ModelManifest::id).toList());
         assertThrows(InvalidInputException.class, () -> store.manifest(".m.1234.tmp"));
+    }
+
+    @Test
+    void anEnsembleKeepsEveryMemberWithItsCalibration(@TempDir Path dir) throws IOException {
+        ModelStore store = new ModelStore(dir);
+        float[] input = new float[2 * 4 * 16 * 16];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) Math.cos(i * 0.11);
+        }
+        List<float[]> saved = new ArrayList<>();
+        String id;
+        try (Ensemble model = new Ensemble(List.of(
+                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), calibration(1.5, 0.1)),
+                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), calibration(0.7, -0.4)),
+                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), calibration(2.0, 0.3))))) {
+            for (int m = 0; m < 3; m++) {
+                forward(network(model, m), input, true);
+                saved.add(forward(network(model, m), input, false));
+            }
+            id = store.save(model, TestManifests.manifest("folds"));
+        }
+        assertEquals(List.of(new ModelManifest.Member(1, "model", 1.5, 0.1), new ModelManifest.Member(2, "fold2", 0.7,
+                -0.4), new ModelManifest.Member(3, "fold3", 2.0, 0.3)), store.manifest(id).members());
+        assertEquals(List.of("fold2-0000.params", "fold3-0000.params", "manifest.json", "model-0000.params"),
+                names(dir.resolve(id)));
+        try (Ensemble loaded = store.load(id)) {
+            assertEquals(3, loaded.members().size());
+            for (int m = 0; m < 3; m++) {
+                assertArrayEquals(saved.get(m), forward(network(loaded, m), input, false), "member " + (m + 1));
+            }
+            assertEquals(List.of(1.5, 0.7, 2.0), loaded.members().stream().map(m -> m.calibration().slope()).toList());
+            assertEquals(List.of(0.1, -0.4, 0.3),
+                    loaded.members().stream().map(m -> m.calibration().intercept()).toList());
+        }
+    }
+
+    @Test
+    void aModelFromBeforeEnsemblesLoadsAsOneMemberWithTheValidationsCalibration(@TempDir Path dir)
+            throws IOException {
+        ModelStore store = new ModelStore(dir);
+        String id;
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.NONE)) {
+            id = store.save(model, TestManifests.manifest("old"));
+        }
+        // what earlier versions wrote: no members, Platt's calibration (or a temperature) in the validation
+        ObjectMapper json = new ObjectMapper();
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                dir.resolve(id).resolve("manifest.json").toFile());
+        manifest.remove("members");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("validation")).putObject("calibration")
+                .put("temperature", 4.0);
+        Files.writeString(dir.resolve(id).resolve("manifest.json"), json.writeValueAsString(manifest));
+        try (Ensemble loaded = store.load(id)) {
+            assertEquals(1, loaded.members().size());
+            assertEquals(0.25, loaded.members().get(0).calibration().slope());
+            assertEquals(0, loaded.members().get(0).calibration().intercept());
+        }
+    }
+
+    private static Calibration calibration(double slope, double intercept) {
+        return new Calibration(slope, intercept, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private static Model network(Ensemble ensemble, int member) {
+        return ((Ensemble.NetworkMember) ensemble.members().get(member)).model();
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -37,6 +37,6 @@ final class TestManifests {
                 new ModelManifest.Inputs(elements, 100.0, 100.0, "EPSG:32650", 20, 16), SMALL, hyper,
                 new ModelManifest.Provenance("survey.tif", "deposits.csv", 7, 40, 45),
                 List.of(Map.of("epoch", 1.0, "trainLoss", 0.69), Map.of("epoch", 2.0, "trainLoss", 0.6)),
-                validation);
+                validation, null);
     }
 }

@@ -33,11 +33,13 @@ final class FakeScores implements WindowScores {
                                      Cancellation cancellation) {
         float[] p = new float[rows.length];
         float[] spread = new float[rows.length];
+        float[] memberSpread = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
             asked.add(new int[] {rows[i], columns[i]});
             p[i] = probability(permille, rows[i], columns[i]);
             spread[i] = p[i] / 10;
+            memberSpread[i] = p[i] / 20;
         }
-        return new WindowScorer.Scores(p, spread);
+        return new WindowScorer.Scores(p, spread, memberSpread);
     }
 }

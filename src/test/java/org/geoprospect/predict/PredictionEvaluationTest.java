@@ -29,7 +29,7 @@ class PredictionEvaluationTest {
                 p[r * 4 + c] = (float) tileP[tiles.numberOf(r, c) - 1];
             }
         }
-        ProbabilitySurface surface = new ProbabilitySurface(p, null, tileP, 4);
+        ProbabilitySurface surface = new ProbabilitySurface(p, null, null, tileP, 4);
         // one deposit in tile 1 (north-west), one in tile 4 (south-east), one off the grid
         DepositPoints deposits = new DepositPoints(new double[] {50, 350, 900}, new double[] {350, 50, 50},
                 List.of("A", "B", "C"));
@@ -78,7 +78,7 @@ class PredictionEvaluationTest {
             p[grid.row(y[i]) * 20 + grid.column(x[i])] = 0.8f;
         }
         DepositPoints deposits = new DepositPoints(x, y, List.of("a", "b", "c"));
-        ProbabilitySurface surface = new ProbabilitySurface(p, null, null, 1);
+        ProbabilitySurface surface = new ProbabilitySurface(p, null, null, null, 1);
         Warnings warnings = new Warnings();
         int[] cells = PredictionEvaluation.depositCells(grid, deposits, warnings);
         PredictionEvaluation e = PredictionEvaluation.of(grid, surface, null,

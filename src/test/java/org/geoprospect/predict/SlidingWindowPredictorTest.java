@@ -77,6 +77,7 @@ class SlidingWindowPredictorTest {
                     judged++;
                     assertEquals(sum / n, got, 1e-6, "cell " + r + "," + c);
                     assertEquals(spread / n, s.spread()[r * width + c], 1e-6);
+                    assertEquals(spread / 2 / n, s.memberSpread()[r * width + c], 1e-6, "members' spread like it");
                 }
             }
         }

@@ -65,7 +65,7 @@ class TargetGeoJsonTest {
         Stream.of("id", "rank").forEach(f -> expected.put(f, "Integer"));
         expected.put("status", "String");
         expected.put("tiles", "IntegerList");
-        Stream.of("mean_prob", "max_prob", "area_km2").forEach(f -> expected.put(f, "Real"));
+        Stream.of("mean_prob", "max_prob", "prob_sd", "area_km2").forEach(f -> expected.put(f, "Real"));
         Stream.of("deposits", "cells").forEach(f -> expected.put(f, "Integer"));
         assertEquals(expected, Ogr.fields(summary));
     }
@@ -132,6 +132,11 @@ class TargetGeoJsonTest {
             assertEquals(t.tiles(), tiles);
             assertEquals(t.meanProbability(), p.get("mean_prob").doubleValue());
             assertEquals(t.maxProbability(), p.get("max_prob").doubleValue());
+            if (Double.isNaN(t.probabilitySd())) {
+                assertTrue(p.get("prob_sd").isNull(), "a model of one member has no spread: null");
+            } else {
+                assertEquals(t.probabilitySd(), p.get("prob_sd").doubleValue());
+            }
             assertEquals(t.areaKm2(), p.get("area_km2").doubleValue());
             assertEquals(t.knownDeposits(), p.get("deposits").asInt());
             assertEquals(t.cells(), p.get("cells").asInt());

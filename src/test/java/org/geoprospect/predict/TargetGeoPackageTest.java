@@ -66,7 +66,7 @@ class TargetGeoPackageTest {
         Map<String, String> expected = new LinkedHashMap<>();
         Stream.of("id", "rank").forEach(f -> expected.put(f, "Integer64"));
         Stream.of("status", "tiles").forEach(f -> expected.put(f, "String"));
-        Stream.of("mean_prob", "max_prob", "area_km2").forEach(f -> expected.put(f, "Real"));
+        Stream.of("mean_prob", "max_prob", "prob_sd", "area_km2").forEach(f -> expected.put(f, "Real"));
         Stream.of("deposits", "cells").forEach(f -> expected.put(f, "Integer64"));
         assertEquals(expected, Ogr.fields(summary));
 
@@ -102,6 +102,11 @@ class TargetGeoPackageTest {
             // GDAL's CSV prints 15 significant digits
             assertEquals(t.meanProbability(), Double.parseDouble(f.get("mean_prob")), 1e-14);
             assertEquals(t.maxProbability(), Double.parseDouble(f.get("max_prob")), 1e-14);
+            if (Double.isNaN(t.probabilitySd())) {
+                assertEquals("", f.get("prob_sd"), "a model of one member has no spread: NULL");
+            } else {
+                assertEquals(t.probabilitySd(), Double.parseDouble(f.get("prob_sd")), 1e-14);
+            }
             assertEquals(t.areaKm2(), Double.parseDouble(f.get("area_km2")), 1e-14);
             assertEquals(t.knownDeposits(), Integer.parseInt(f.get("deposits")));
             assertEquals(t.cells(), Integer.parseInt(f.get("cells")));
@@ -177,7 +182,7 @@ class TargetGeoPackageTest {
         assertTrue(summary.contains("Geometry: Polygon\n"), summary);
         assertTrue(summary.contains("Feature Count: 0\n"), summary);
         assertTrue(summary.contains("    ID[\"EPSG\",32650]]\n"), summary);
-        assertEquals(9, Ogr.fields(summary).size(), summary);
+        assertEquals(10, Ogr.fields(summary).size(), summary);
         assertEquals("", Ogr.sql(file, "SELECT min_x FROM gpkg_contents").get(0).get("min_x"), "no extent");
     }
 

@@ -58,7 +58,7 @@ class TargetPolygonsTest {
 
     private static List<Target> dissolve(String... rows) {
         GridGeometry grid = grid(rows[0].length(), rows.length);
-        return DISSOLVE.dissolve(grid, mask(rows), uniform(grid, 0.5f), new int[0], null);
+        return DISSOLVE.dissolve(grid, mask(rows), uniform(grid, 0.5f), null, new int[0], null);
     }
 
     private static float[] uniform(GridGeometry grid, float p) {
@@ -76,7 +76,7 @@ class TargetPolygonsTest {
         GridGeometry grid = grid(4, 3);
         BitSet selected = new BitSet();
         selected.set(1 * 4 + 2);
-        List<Target> targets = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.7f), new int[0], null);
+        List<Target> targets = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.7f), null, new int[0], null);
 
         assertEquals(1, targets.size());
         Polygon square = targets.get(0).geometry();
@@ -195,7 +195,7 @@ class TargetPolygonsTest {
                 selected.set(i);
             }
         }
-        List<Target> targets = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.5f), new int[0], null);
+        List<Target> targets = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.5f), null, new int[0], null);
 
         assertEquals(floodFillComponents(selected, width, height), targets.size());
         double area = 0;
@@ -304,7 +304,11 @@ class TargetPolygonsTest {
         int[] deposits = {4, 7, 4, 10};
         TileLayout tiles = new TileLayout(2, 2, 4, 3);
 
-        List<Target> targets = DISSOLVE.dissolve(grid, selected, probability, deposits, tiles);
+        float[] memberSpread = new float[probability.length];
+        for (int i = 0; i < memberSpread.length; i++) {
+            memberSpread[i] = i / 100f;
+        }
+        List<Target> targets = DISSOLVE.dissolve(grid, selected, probability, memberSpread, deposits, tiles);
 
         assertEquals(2, targets.size());
         Target b = targets.get(0);
@@ -313,6 +317,7 @@ class TargetPolygonsTest {
         assertEquals(1, b.rank());
         assertEquals(0.6, b.meanProbability(), 1e-6);
         assertEquals(0.6, b.maxProbability(), 1e-6);
+        assertEquals((0.03 + 0.07) / 2, b.probabilitySd(), 1e-6, "the mean of its cells' spreads");
         assertEquals(2, b.cells());
         assertEquals(1, b.knownDeposits());
         assertEquals("known", b.status());
@@ -322,6 +327,7 @@ class TargetPolygonsTest {
         assertEquals(2, a.id());
         assertEquals((0.2 + 0.4 + 0.9) / 3, a.meanProbability(), 1e-6);
         assertEquals(0.9, a.maxProbability(), 1e-6);
+        assertEquals((0 + 0.01 + 0.04) / 3, a.probabilitySd(), 1e-6);
         assertEquals(3, a.cells());
         assertEquals(3 * CELL_KM2, a.areaKm2(), 1e-15);
         assertEquals(2, a.knownDeposits());
@@ -338,9 +344,9 @@ class TargetPolygonsTest {
                 "....");
         float[] probability = uniform(grid, 0.5f);
         TileLayout tiles = new TileLayout(2, 2, 4, 4);
-        assertEquals(List.of(1, 2, 3, 4), DISSOLVE.dissolve(grid, selected, probability, new int[0], tiles)
+        assertEquals(List.of(1, 2, 3, 4), DISSOLVE.dissolve(grid, selected, probability, null, new int[0], tiles)
                 .get(0).tiles());
-        Target dense = DISSOLVE.dissolve(grid, selected, probability, new int[0], null).get(0);
+        Target dense = DISSOLVE.dissolve(grid, selected, probability, null, new int[0], null).get(0);
         assertEquals(List.of(), dense.tiles());
         assertEquals("new", dense.status());
         assertEquals(0, dense.knownDeposits());
@@ -365,7 +371,7 @@ class TargetPolygonsTest {
         probability[14] = 0.5f;
         probability[20] = 0.875f;
 
-        List<Target> targets = DISSOLVE.dissolve(grid, selected, probability, new int[0], null);
+        List<Target> targets = DISSOLVE.dissolve(grid, selected, probability, null, new int[0], null);
 
         assertEquals(5, targets.size());
         assertEquals(List.of(1, 2, 3, 4, 5), targets.stream().map(Target::id).toList());
@@ -377,7 +383,7 @@ class TargetPolygonsTest {
                 targets.stream().map(Target::meanProbability).toList());
 
         List<Target> large = TargetPolygons.builder().optMinAreaKm2(2 * CELL_KM2 * 0.999).build()
-                .dissolve(grid, selected, probability, new int[0], null);
+                .dissolve(grid, selected, probability, null, new int[0], null);
         assertEquals(List.of(1, 2), large.stream().map(Target::id).toList());
         assertEquals(List.of(2, 2), large.stream().map(Target::cells).toList());
         assertEquals(0.75, large.get(0).maxProbability());
@@ -392,7 +398,7 @@ class TargetPolygonsTest {
                 "...",
                 "...",
                 "..#");
-        List<Target> targets = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.5f), new int[0], null);
+        List<Target> targets = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.5f), null, new int[0], null);
 
         double row0 = 775.6888801619458; // 60° … 59.75°
         double row3 = 793.1204505666183; // 59.25° … 59°
@@ -407,12 +413,12 @@ class TargetPolygonsTest {
         BitSet one = new BitSet();
         one.set(0);
         GridGeometry metres = new GridGeometry(UTM50, 500000, 4000000, 100, 100, 2, 2);
-        assertEquals(0.01, DISSOLVE.dissolve(metres, one, uniform(metres, 0.5f), new int[0], null).get(0).areaKm2(),
+        assertEquals(0.01, DISSOLVE.dissolve(metres, one, uniform(metres, 0.5f), null, new int[0], null).get(0).areaKm2(),
                 1e-15);
         // EPSG:2227 is in US survey feet, 1200/3937 m: a 1000 ft square is 92,903.41 m²
         GridGeometry feet = new GridGeometry(Crs.epsg(2227), 6000000, 2000000, 1000, 1000, 2, 2);
         assertEquals(0.09290341161327485,
-                DISSOLVE.dissolve(feet, one, uniform(feet, 0.5f), new int[0], null).get(0).areaKm2(), 1e-12);
+                DISSOLVE.dissolve(feet, one, uniform(feet, 0.5f), null, new int[0], null).get(0).areaKm2(), 1e-12);
     }
 
     @Test
@@ -427,9 +433,9 @@ class TargetPolygonsTest {
                 selected.set(i);
             }
         }
-        List<Target> exact = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.5f), new int[0], null);
+        List<Target> exact = DISSOLVE.dissolve(grid, selected, uniform(grid, 0.5f), null, new int[0], null);
         List<Target> simple = TargetPolygons.builder().optSimplify(25).build()
-                .dissolve(grid, selected, uniform(grid, 0.5f), new int[0], null);
+                .dissolve(grid, selected, uniform(grid, 0.5f), null, new int[0], null);
 
         assertEquals(exact.size(), simple.size());
         int exactPoints = 0;
@@ -452,15 +458,15 @@ class TargetPolygonsTest {
         float[] probability = uniform(grid, 0.5f);
         probability[3] = Float.NaN;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DISSOLVE.dissolve(grid, mask("#.", "##"), probability, new int[0], null));
+                () -> DISSOLVE.dissolve(grid, mask("#.", "##"), probability, null, new int[0], null));
         assertTrue(e.getMessage().contains("column 1, row 1"), e.getMessage());
         BitSet one = mask("#.", "..");
         float[] half = uniform(grid, 0.5f);
-        assertThrows(IllegalArgumentException.class, () -> DISSOLVE.dissolve(grid, one, half, new int[] {4}, null));
+        assertThrows(IllegalArgumentException.class, () -> DISSOLVE.dissolve(grid, one, half, null, new int[] {4}, null));
         assertThrows(IllegalArgumentException.class,
-                () -> DISSOLVE.dissolve(grid, one, new float[3], new int[0], null));
+                () -> DISSOLVE.dissolve(grid, one, new float[3], null, new int[0], null));
         assertThrows(IllegalArgumentException.class,
-                () -> DISSOLVE.dissolve(grid, one, half, new int[0], new TileLayout(1, 1, 3, 2)));
+                () -> DISSOLVE.dissolve(grid, one, half, null, new int[0], new TileLayout(1, 1, 3, 2)));
         assertThrows(InvalidInputException.class, () -> TargetPolygons.builder().optSimplify(-1).build());
         assertThrows(InvalidInputException.class, () -> TargetPolygons.builder().optMinAreaKm2(Double.NaN).build());
     }
@@ -468,7 +474,7 @@ class TargetPolygonsTest {
     @Test
     void nothingSelectedGivesNoTargets() {
         GridGeometry grid = grid(3, 3);
-        assertFalse(DISSOLVE.dissolve(grid, new BitSet(), uniform(grid, 0.5f), new int[0], null).iterator()
+        assertFalse(DISSOLVE.dissolve(grid, new BitSet(), uniform(grid, 0.5f), null, new int[0], null).iterator()
                 .hasNext());
     }
 }

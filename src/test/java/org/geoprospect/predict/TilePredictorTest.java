@@ -56,5 +56,6 @@ class TilePredictorTest {
         assertEquals(s.tileProbability()[1], s.probability()[5 * width + 20], 1e-7);
         assertTrue(Float.isNaN(s.probability()[29 * width + 29]));
         assertEquals(s.tileProbability()[1] / 10, s.spread()[20], 1e-7);
+        assertEquals(s.tileProbability()[1] / 20, s.memberSpread()[20], 1e-7, "the judging window's, as the spread");
     }
 }

@@ -11,6 +11,9 @@ import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.testsupport.ModelLibraries;
 import org.geoprospect.testsupport.Tool;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,6 +62,10 @@ class PredictTargetsProcessTest {
     static void interpolateAndTrain() {
         grid = interpolate("survey.tif", "150");
         store = dir.resolve("models");
+        modelId = train(store, "6", "1");
+    }
+
+    private static String train(Path storeDir, String epochs, String folds) {
         TrainModelProcess train = new TrainModelProcess();
         Map<String, List<String>> in = new LinkedHashMap<>();
         in.put("grid", List.of(grid.toString()));
@@ -67,9 +74,10 @@ class PredictTargetsProcessTest {
         in.put("elements", List.of(ELEMENTS));
         in.put("network", List.of("small"));
         in.put("patch", List.of("24"));
-        in.put("epochs", List.of("6"));
-        modelId = (String) train.execute(ProcessInputs.of(train.description(), in),
-                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, LIBRARIES.at(store)))
+        in.put("epochs", List.of(epochs));
+        in.put("folds", List.of(folds));
+        return (String) train.execute(ProcessInputs.of(train.description(), in),
+                new ProcessContext(ProgressListener.NONE, Cancellation.none(), id -> null, LIBRARIES.at(storeDir)))
                 .outputs().get("modelId");
     }
 
@@ -84,11 +92,16 @@ class PredictTargetsProcessTest {
     }
 
     private static ProcessResult predict(Path out, Path storeDir, Path gridFile, String... extra) throws IOException {
+        return predict(out, storeDir, modelId, gridFile, extra);
+    }
+
+    private static ProcessResult predict(Path out, Path storeDir, String model, Path gridFile, String... extra)
+            throws IOException {
         Files.createDirectories(out);
         PredictTargetsProcess p = new PredictTargetsProcess();
         Map<String, List<String>> in = new LinkedHashMap<>();
         in.put("grid", List.of(gridFile.toString()));
-        in.put("model", List.of(modelId));
+        in.put("model", List.of(model));
         for (int i = 0; i < extra.length; i += 2) {
             in.put(extra[i], List.of(extra[i + 1]));
         }
@@ -149,15 +162,14 @@ class PredictTargetsProcessTest {
         for (float v : p.bands().get(0).data()) {
             selected += v >= 0.5 ? 1 : 0;
         }
-        List<String> rows = Files.readAllLines(out.resolve("targets.csv"));
+        List<CSVRecord> rows = targetRows(out);
         int cells = 0;
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-            cells += Integer.parseInt(f[8]);
-            assertEquals(Integer.parseInt(f[7]) > 0 ? "known" : "new", f[2]);
+        for (CSVRecord row : rows) {
+            cells += Integer.parseInt(row.get("cells"));
+            assertEquals(Integer.parseInt(row.get("deposits")) > 0 ? "known" : "new", row.get("status"));
         }
         assertEquals(selected, cells);
-        assertEquals(m.at("/targets/count").asInt(), rows.size() - 1);
+        assertEquals(m.at("/targets/count").asInt(), rows.size());
         assertTrue(((String) r.outputs().get("summary")).contains("targets ("), (String) r.outputs().get("summary"));
 
         // the hidden deposits: the targets must hold a larger share of them than of the area (better than chance)
@@ -194,6 +206,32 @@ class PredictTargetsProcessTest {
     }
 
     @Test
+    void aModelOfSeveralFoldsAveragesItsMembersAndMapsTheirSpread() throws Exception {
+        Path folds = dir.resolve("models-folds");
+        String id = train(folds, "3", "2");
+        JsonNode manifest = new ObjectMapper().readTree(folds.resolve(id).resolve("manifest.json").toFile());
+        assertEquals(2, manifest.get("members").size(), manifest.toString());
+        assertEquals("fold2", manifest.at("/members/1/file").asText());
+        assertEquals(manifest.at("/validation/folds/1/calibration/slope").asDouble(),
+                manifest.at("/members/1/slope").asDouble(), "each member's own calibration");
+        Path out = dir.resolve("folds-dense");
+        predict(out, folds, id, grid, "stride", "6", "topArea", "0.1", "deposits", "test-data/deposits.csv", "crs",
+                "EPSG:32650");
+        Raster p = new GeoTiffReader().read(out.resolve("probability.tif"));
+        assertEquals(List.of("probability", "prob_sd"), p.bandNames());
+        double largest = 0;
+        for (int i = 0; i < p.grid().cellCount(); i++) {
+            float sd = p.bands().get(1).data()[i];
+            assertTrue(sd >= 0 && sd <= 0.5, "two probabilities differ by at most 1: sd " + sd);
+            largest = Math.max(largest, sd);
+        }
+        assertTrue(largest > 0.001, "two folds' models trained on different ground disagree somewhere: " + largest);
+        List<CSVRecord> rows = targetRows(out);
+        assertTrue(!rows.isEmpty() && rows.stream().allMatch(r -> Double.parseDouble(r.get("prob_sd")) >= 0),
+                rows.toString());
+    }
+
+    @Test
     void withoutDepositsThereIsNoEvaluationAndEveryTargetIsNew() throws Exception {
         Path out = dir.resolve("no-deposits");
         ProcessResult r = predict(out, store, grid);
@@ -203,6 +241,9 @@ class PredictTargetsProcessTest {
         assertTrue(m.at("/evaluation").isMissingNode());
         assertEquals(0, m.at("/targets/known").asInt());
         assertTrue(m.at("/targets/count").asInt() > 0);
+        assertEquals(List.of("probability"), new GeoTiffReader().read(out.resolve("probability.tif")).bandNames(),
+                "a model of one fold has no spread over members");
+        assertEquals("", targetRows(out).get(0).get("prob_sd"));
     }
 
     @Test
@@ -259,6 +300,13 @@ class PredictTargetsProcessTest {
         }
         assertEquals(10, captured.size());
         return captured.stream().filter(b -> b).count() / 10.0;
+    }
+
+    private static List<CSVRecord> targetRows(Path out) throws IOException {
+        try (CSVParser csv = CSVParser.parse(out.resolve("targets.csv"), java.nio.charset.StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return csv.getRecords();
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -197,7 +197,7 @@ class FeaturesEndpointsTest {
         JsonNode first = doc.get("features").get(0);
         assertEquals(1, first.get("id").asLong(), "the GeoPackage's primary key");
         JsonNode p = first.get("properties");
-        assertEquals(List.of("id", "rank", "status", "tiles", "mean_prob", "max_prob", "area_km2", "deposits",
+        assertEquals(List.of("id", "rank", "status", "tiles", "mean_prob", "max_prob", "prob_sd", "area_km2", "deposits",
                 "cells"), names(p));
         assertTrue(p.get("rank").isIntegralNumber() && p.get("mean_prob").isFloatingPointNumber(), p.toString());
         assertEquals("known", p.get("status").asText());

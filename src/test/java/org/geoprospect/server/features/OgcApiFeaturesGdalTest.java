@@ -44,7 +44,7 @@ class OgcApiFeaturesGdalTest {
             assertTrue(info.contains("Feature Count: 4"), info);
             assertTrue(info.contains("Geometry: Polygon"), info);
             for (String field : List.of("id: Integer", "rank: Integer", "status: String", "tiles: String",
-                    "mean_prob: Real", "max_prob: Real", "area_km2: Real", "deposits: Integer", "cells: Integer")) {
+                    "mean_prob: Real", "max_prob: Real", "prob_sd: Real", "area_km2: Real", "deposits: Integer", "cells: Integer")) {
                 assertTrue(info.contains(field), field + " in\n" + info);
             }
 

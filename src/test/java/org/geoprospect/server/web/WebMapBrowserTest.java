@@ -377,8 +377,8 @@ class WebMapBrowserTest {
     /** Two targets: a known one (holding a deposit) on the bump, a new one to the south-east. */
     private static Path targets(Path file) {
         TargetGeoPackage.write(List.of(
-                new Target(1, 1, square(412_000, 2_512_000, 4000), List.of(7, 8, 12), 0.8123, 0.97, 16, 1, 256),
-                new Target(2, 2, square(421_000, 2_503_000, 3000), List.of(), 0.64, 0.71, 9, 0, 144)),
+                new Target(1, 1, square(412_000, 2_512_000, 4000), List.of(7, 8, 12), 0.8123, 0.97, 0.05, 16, 1, 256),
+                new Target(2, 2, square(421_000, 2_503_000, 3000), List.of(), 0.64, 0.71, Double.NaN, 9, 0, 144)),
                 Crs.parse("EPSG:32650"), file);
         return file;
     }
