@@ -54,9 +54,8 @@ public record ElementClassifier(int channel, int sign, double slope, double inte
 
     @Override
     public String describe(List<String> elements) {
-        return String.format(Locale.ROOT, "%s, %s is ore-like, p = σ(%.4g·x %s %.4g), x its window mean",
-                elements.get(channel), sign > 0 ? "higher" : "lower", sign * slope, intercept < 0 ? "−" : "+",
-                Math.abs(intercept));
+        return String.format(Locale.ROOT, "%s, %s is ore-like, p = σ(%.4g·x %+.4g), x its window mean",
+                elements.get(channel), sign > 0 ? "higher" : "lower", sign * slope, intercept);
     }
 
     private static double[] column(double[][] means, int c, int sign) {

@@ -31,6 +31,14 @@ public final class ForestClassifier implements WindowClassifier {
     private ForestClassifier(RandomForest forest, StructType schema) {
         this.forest = forest;
         this.schema = schema;
+        // Smile binds its formula to a schema on first use, in plain fields: one prediction here, before the
+        // classifier is shared, spares threads predicting at once a race on them
+        probability(new double[schema.length()]);
+    }
+
+    /** A classifier read from a file is bound as one just fitted. */
+    private Object readResolve() {
+        return new ForestClassifier(forest, schema);
     }
 
     static ForestClassifier fit(double[][] means, boolean[] ore, long seed) {

@@ -43,8 +43,7 @@ public final class LogisticClassifier implements WindowClassifier {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "logistic regression (λ = %s), p = σ(%.4g",
                 LAMBDA, w[elements.size()]));
         for (int c = 0; c < elements.size(); c++) {
-            s.append(String.format(Locale.ROOT, " %s %.4g·%s", w[c] < 0 ? "−" : "+", Math.abs(w[c]),
-                    elements.get(c)));
+            s.append(String.format(Locale.ROOT, " %+.4g·%s", w[c], elements.get(c)));
         }
         return s.append(") on window means").toString();
     }
