@@ -1,23 +1,20 @@
 package org.geoprospect.learn;
 
+import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.evaluate.Roc;
-import smile.classification.LogisticRegression;
-import smile.classification.RandomForest;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
 
-import java.util.Properties;
-import java.util.stream.LongStream;
+import java.util.List;
 
 /**
- * What a simpler model scores on exactly the CNN's validation patches, so that its AUC means something: the best
- * single element (chosen on the training patches, either sign), a logistic regression and a random forest (Smile)
- * on the elements. Their features are <b>window means</b>: each element's mean over the patch's centre crop, the
- * window the CNN validates on. Deterministic for a seed.
+ * The simpler models the CNN is compared with, and what they score on exactly the CNN's validation patches, so
+ * that its AUC means something: the best single element (chosen on the training patches, either sign), a logistic
+ * regression and a random forest (Smile) on the elements. Their features are <b>window means</b>: each element's
+ * mean over the window the CNN sees, the patch's centre crop in training and validation, the cut window in
+ * prediction. Deterministic for a seed.
  */
 public final class Baselines {
-    private static final int TREES = 200;
+    /** The baselines by {@link WindowClassifier#kind()}. */
+    public static final List<String> KINDS = List.of("element", "logistic", "forest");
 
     private Baselines() {
     }
@@ -29,86 +26,63 @@ public final class Baselines {
     }
 
     /**
+     * @param kind  one of {@link #KINDS}
+     * @param means per window, each element's mean ({@link #features}), both classes among the windows
+     * @param ore   per window, its class
+     * @param seed  the forest's; the others do not draw
+     * @throws InvalidInputException ({@code network}) for another kind
+     */
+    public static WindowClassifier fit(String kind, double[][] means, boolean[] ore, long seed) {
+        return switch (kind) {
+            case "element" -> ElementClassifier.fit(means, ore);
+            case "logistic" -> LogisticClassifier.fit(means, ore);
+            case "forest" -> ForestClassifier.fit(means, ore, seed);
+            default -> throw new InvalidInputException("network", "unknown baseline '" + kind + "'; use one of "
+                    + String.join(", ", KINDS));
+        };
+    }
+
+    /**
      * @param training   the patches the CNN trained on
      * @param validation the patches it validated on, both classes among them
      */
     public static Result score(PatchDataset data, int[] training, int[] validation, int cropSize, long seed) {
-        int channels = data.patches().get(0).channels();
         double[][] train = features(data, training, cropSize);
-        double[][] valid = features(data, validation, cropSize);
         boolean[] trainOre = ore(data, training);
-        int[] trainLabels = new int[trainOre.length];
-        for (int i = 0; i < trainOre.length; i++) {
-            trainLabels[i] = trainOre[i] ? 1 : 0;
-        }
+        double[][] valid = features(data, validation, cropSize);
         boolean[] validOre = ore(data, validation);
-
-        int best = 0;
-        int bestSign = 1;
-        double bestAuc = -1;
-        for (int c = 0; c < channels; c++) {
-            double auc = auc(column(train, c), trainOre);
-            double signed = Math.max(auc, 1 - auc);
-            if (signed > bestAuc) {
-                bestAuc = signed;
-                best = c;
-                bestSign = auc >= 0.5 ? 1 : -1;
-            }
-        }
-        double[] elementScores = column(valid, best);
-        for (int i = 0; i < elementScores.length; i++) {
-            elementScores[i] *= bestSign;
-        }
-
-        Properties logisticOptions = new Properties();
-        logisticOptions.setProperty("smile.logistic.lambda", "0.01");
-        LogisticRegression logistic = LogisticRegression.fit(train, trainLabels, logisticOptions);
-        double[] logisticScores = new double[valid.length];
-        double[] posteriori = new double[2];
-        for (int i = 0; i < valid.length; i++) {
-            logistic.predict(valid[i], posteriori);
-            logisticScores[i] = posteriori[1];
-        }
-
-        String[] names = new String[channels];
-        for (int c = 0; c < channels; c++) {
-            names[c] = "e" + c;
-        }
-        DataFrame frame = DataFrame.of(train, names).merge(IntVector.of("ore", trainLabels));
-        RandomForest forest = RandomForest.fit(Formula.lhs("ore"), frame, TREES, Math.max(1, (int) Math.sqrt(channels)),
-                smile.base.cart.SplitRule.GINI, 20, 100, 2, 1.0, null, LongStream.range(seed, seed + TREES));
-        DataFrame validFrame = DataFrame.of(valid, names);
-        double[] forestScores = new double[valid.length];
-        for (int i = 0; i < valid.length; i++) {
-            forest.predict(validFrame.get(i), posteriori);
-            forestScores[i] = posteriori[1];
-        }
-        return new Result(data.elements().get(best), bestSign, auc(elementScores, validOre),
-                auc(logisticScores, validOre), auc(forestScores, validOre));
+        ElementClassifier element = ElementClassifier.fit(train, trainOre);
+        return new Result(data.elements().get(element.channel()), element.sign(), auc(element, valid, validOre),
+                auc(LogisticClassifier.fit(train, trainOre), valid, validOre),
+                auc(ForestClassifier.fit(train, trainOre, seed), valid, validOre));
     }
 
-    /** Per patch, each element's mean over the centre crop. */
-    private static double[][] features(PatchDataset data, int[] indices, int cropSize) {
+    /** Per patch, each element's mean over its centre crop of cropSize × cropSize cells, the CNN's window. */
+    public static double[][] features(PatchDataset data, int[] indices, int cropSize) {
         double[][] x = new double[indices.length][];
         for (int i = 0; i < indices.length; i++) {
             Patch p = data.patches().get(indices[i]);
-            int offset = (p.size() - cropSize) / 2;
-            double[] means = new double[p.channels()];
-            for (int c = 0; c < p.channels(); c++) {
-                double sum = 0;
-                for (int r = offset; r < offset + cropSize; r++) {
-                    for (int col = offset; col < offset + cropSize; col++) {
-                        sum += p.value(c, r, col);
-                    }
-                }
-                means[c] = sum / ((double) cropSize * cropSize);
-            }
-            x[i] = means;
+            x[i] = means(p.values(), p.channels(), p.size(), (p.size() - cropSize) / 2, cropSize);
         }
         return x;
     }
 
-    private static boolean[] ore(PatchDataset data, int[] indices) {
+    /**
+     * Each element's mean over a whole window as {@link PatchSource#cut} returns it; the same figures as
+     * {@link #features} gives for a patch whose centre crop holds these values.
+     *
+     * @param window channels × size × size values, channel-major, then rows, then columns
+     */
+    public static double[] windowMeans(float[] window, int channels, int size) {
+        if (window.length != channels * size * size) {
+            throw new IllegalArgumentException(window.length + " values for " + channels + " channels of " + size
+                    + " × " + size + " cells");
+        }
+        return means(window, channels, size, 0, size);
+    }
+
+    /** Per patch, its class. */
+    public static boolean[] ore(PatchDataset data, int[] indices) {
         boolean[] ore = new boolean[indices.length];
         for (int i = 0; i < indices.length; i++) {
             ore[i] = data.patches().get(indices[i]).ore();
@@ -116,15 +90,35 @@ public final class Baselines {
         return ore;
     }
 
-    private static double[] column(double[][] x, int c) {
-        double[] v = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            v[i] = x[i][c];
+    /** Smile's class labels: 1 ore, 0 no ore. */
+    static int[] labels(boolean[] ore) {
+        int[] labels = new int[ore.length];
+        for (int i = 0; i < ore.length; i++) {
+            labels[i] = ore[i] ? 1 : 0;
         }
-        return v;
+        return labels;
     }
 
-    private static double auc(double[] scores, boolean[] ore) {
+    /** Each channel's mean over the side × side square at (offset, offset) of a size × size window. */
+    private static double[] means(float[] values, int channels, int size, int offset, int side) {
+        double[] means = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int r = offset; r < offset + side; r++) {
+                for (int q = offset; q < offset + side; q++) {
+                    sum += values[(c * size + r) * size + q];
+                }
+            }
+            means[c] = sum / ((double) side * side);
+        }
+        return means;
+    }
+
+    private static double auc(WindowClassifier classifier, double[][] means, boolean[] ore) {
+        double[] scores = new double[means.length];
+        for (int i = 0; i < means.length; i++) {
+            scores[i] = classifier.probability(means[i]);
+        }
         return Roc.of(scores, ore).auc().orElse(Double.NaN);
     }
 }
