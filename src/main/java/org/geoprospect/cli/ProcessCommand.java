@@ -168,6 +168,12 @@ final class ProcessCommand {
         for (Map.Entry<String, Object> e : result.outputs().entrySet()) {
             out.println(e.getKey() + ": " + e.getValue());
         }
+        for (OutputDescription o : process.description().outputs()) {
+            if (o.table() && result.outputs().get(o.identifier()) instanceof Path table) {
+                out.println();
+                out.print(TextTable.ofCsv(table));
+            }
+        }
         return 0;
     }
 

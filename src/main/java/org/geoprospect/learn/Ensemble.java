@@ -4,11 +4,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,6 +69,60 @@ public final class Ensemble implements AutoCloseable {
             model.close();
         }
     }
+
+    /**
+     * A baseline ({@link WindowClassifier}) on the windows' element means, its probability turned back into a margin
+     * (logit) so that it is calibrated like a network's.
+     *
+     * @param classifier  the fitted baseline
+     * @param calibration its calibration
+     */
+    public record BaselineMember(WindowClassifier classifier, Calibration calibration) implements Member {
+        /** Probabilities this close to 0 or 1 (a forest's unanimous trees) keep a finite margin. */
+        private static final double EDGE = 1e-6;
+
+        /** @return the classifier's logit for each window's element means */
+        public static double margin(WindowClassifier classifier, double[] means) {
+            double p = Math.min(1 - EDGE, Math.max(EDGE, classifier.probability(means)));
+            return Math.log(p / (1 - p));
+        }
+
+        @Override
+        public float[] oreProbability(NDManager batch, NDArray windows) {
+            Shape shape = windows.getShape();
+            int count = (int) shape.get(0);
+            int channels = (int) shape.get(1);
+            int size = (int) shape.get(2);
+            int perWindow = channels * size * size;
+            float[] values = windows.toFloatArray();
+            float[] probability = new float[count];
+            for (int i = 0; i < count; i++) {
+                double[] means = Baselines.windowMeans(
+                        Arrays.copyOfRange(values, i * perWindow, (i + 1) * perWindow), channels, size);
+                probability[i] = (float) calibration.probability(margin(classifier, means));
+            }
+            return probability;
+        }
+
+        @Override
+        public void save(Path folder, String file) throws IOException {
+            WindowClassifiers.write(classifier, folder.resolve(file + BASELINE_FILE));
+        }
+
+        /** Not counted: a baseline takes kilobytes, a network megabytes. */
+        @Override
+        public long bytes() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            // plain Java objects: nothing native to release
+        }
+    }
+
+    /** What a stored baseline member's file name ends with. */
+    public static final String BASELINE_FILE = ".baseline";
 
     private final List<Member> members;
 

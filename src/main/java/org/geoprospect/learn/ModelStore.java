@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * A directory of trained models, one folder per model: {@code DIR/<id>/} holds the weights of each fold's member
- * ({@code model-0000.params} for fold 1, {@code fold2-0000.params}, … in DJL's format) and {@code manifest.json}
+ * ({@code model-0000.params} for fold 1, {@code fold2-0000.params}, … in DJL's format; a baseline's
+ * {@code model.baseline}, {@code fold2.baseline}, … by {@link WindowClassifiers}) and {@code manifest.json}
  * ({@link ModelManifest}, listing the members and their calibrations); the caller may add
  * training curves ({@link #curvesFile}). Identifiers are {@code <name>-v<N>}, N counting up per name.
  * <p>
@@ -102,7 +103,7 @@ public final class ModelStore {
 
     /**
      * @return the stored model: each member, the manifest's network with its saved weights, on DJL's default
-     * device; close it
+     * device, or its baseline; close it
      * @throws IOException if the weights cannot be read or do not fit the manifest's network
      */
     public Ensemble load(String id) throws IOException {
@@ -115,9 +116,15 @@ public final class ModelStore {
             for (ModelManifest.Member m : stored) {
                 Calibration calibration = manifest.members() != null ? new Calibration(m.slope(), m.intercept(),
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN) : Calibration.stored(manifest.validation());
-                Model model = Networks.newModel(manifest.network());
-                members.add(new Ensemble.NetworkMember(model, calibration));
-                model.load(folder, checkName(m.file()));
+                String file = checkName(m.file());
+                if (manifest.network().architecture().isBaseline()) {
+                    members.add(new Ensemble.BaselineMember(
+                            WindowClassifiers.read(folder.resolve(file + Ensemble.BASELINE_FILE)), calibration));
+                } else {
+                    Model model = Networks.newModel(manifest.network());
+                    members.add(new Ensemble.NetworkMember(model, calibration));
+                    model.load(folder, file);
+                }
             }
             return new Ensemble(members);
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -144,6 +151,11 @@ public final class ModelStore {
      */
     public Path reliabilityFile(String id) throws IOException {
         return folder(id).resolve("reliability.png");
+    }
+
+    /** @return where the model's table of baselines per fold goes, {@code DIR/<id>/baselines.csv}; written by the caller */
+    public Path baselinesFile(String id) throws IOException {
+        return folder(id).resolve("baselines.csv");
     }
 
     /** @return the store's directory */

@@ -1,5 +1,6 @@
 package org.geoprospect.learn;
 
+import org.geoprospect.core.AtomicFile;
 import org.geoprospect.core.Cancellation;
 import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.ProgressListener;
@@ -12,6 +13,8 @@ import org.geoprospect.grid.Normalization;
 import org.geoprospect.grid.Raster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,11 +58,12 @@ public final class ModelTraining {
      * @param curves     its loss/accuracy/AUC curves (PNG)
      * @param curvesCsv  the same per-epoch numbers (CSV)
      * @param reliability the reliability diagram before and after calibration (PNG)
+     * @param baselines  the model's AUC and the baselines' per fold, and their means (CSV)
      * @param validation final validation metrics (per fold with k > 1), and the calibration
      * @param warnings   what happened to the data (deposits off the grid, patches skipped, …)
      */
     public record Outcome(String modelId, Path manifest, Path curves, Path curvesCsv, Path reliability,
-                          Map<String, Object> validation,
+                          Path baselines, Map<String, Object> validation,
                           List<String> warnings) {
     }
 
@@ -86,50 +90,67 @@ public final class ModelTraining {
         List<String> warnings = new ArrayList<>(data.report().warnings());
         List<Map<String, Object>> perFold = new ArrayList<>();
         List<Ensemble.Member> members = new ArrayList<>();
-        TrainedModel first = null;
-        Validator.Result firstValidation = null;
-        Ensemble ensemble = null;
+        Fold first = null;
         try {
             for (int f = 0; f < folds.folds(); f++) {
                 double from = 0.05 + 0.9 * f / folds.folds();
-                TrainedModel trained = new Trainer().train(data, folds.trainingIndices(f), folds.validationIndices(f),
-                        t, progress.slice(from, from + 0.9 / folds.folds()), cancellation);
-                Validator.Result validated;
-                try {
-                    validated = Validator.validate(trained.model(), data, folds.validationIndices(f),
-                            new Augmenter(t.patchSize(), t.cropSize(), t.seed()), t.cropSize(), t.batchSize());
-                } catch (RuntimeException | Error e) {
-                    trained.close();
-                    throw e;
-                }
-                Calibration calibration = Calibration.fit(validated.margins(), validated.ore());
-                members.add(new Ensemble.NetworkMember(trained.model(), calibration));
+                Fold fold = train(data, folds.trainingIndices(f), folds.validationIndices(f), t,
+                        progress.slice(from, from + 0.9 / folds.folds()), cancellation);
+                members.add(fold.member());
                 Baselines.Result baselines = Baselines.score(data, folds.trainingIndices(f),
                         folds.validationIndices(f), t.cropSize(), t.seed());
-                perFold.add(foldMetrics(trained.history().best(), folds, f, baselines, calibration));
-                if (f == 0) {
-                    first = trained;
-                    firstValidation = validated;
-                }
+                perFold.add(foldMetrics(fold.history().best(), folds, f, baselines, fold.member().calibration()));
+                first = f == 0 ? fold : first;
             }
-            ensemble = new Ensemble(members);
-            ModelManifest manifest = manifest(request, data, first, perFold);
+            Ensemble ensemble = new Ensemble(members);
+            ModelManifest manifest = manifest(request, data, first.spec(), first.history(), perFold);
             String id = library.store().save(ensemble, manifest);
             Path png = library.store().curvesFile(id, "png");
             Path csv = library.store().curvesFile(id, "csv");
             writeCurves(first.history(), png, csv);
             Path reliability = library.store().reliabilityFile(id);
-            writeReliability(firstValidation, members.get(0).calibration(), reliability);
+            writeReliability(first.validation(), first.member().calibration(), reliability);
+            Path baselines = library.store().baselinesFile(id);
+            writeBaselines(perFold, t.architecture().id(), baselines);
             library.cache().put(id, ensemble); // the cache owns the members from here on
             members.clear();
             progress.progress(1, "stored " + id);
             return new Outcome(id, library.store().directory().resolve(id).resolve("manifest.json"), png, csv,
-                    reliability, manifest.validation(), warnings);
+                    reliability, baselines, manifest.validation(), warnings);
         } catch (IOException e) {
             throw new ExecutionFailedException("cannot store the model in " + library.store().directory() + ": "
                     + e.getMessage(), e);
         } finally {
             members.forEach(Ensemble.Member::close);
+        }
+    }
+
+    /**
+     * One fold's trained member, what the manifest and the charts need of it, and its validation.
+     *
+     * @param validation its validation patches' margins and classes, which its calibration was fitted on
+     */
+    record Fold(Ensemble.Member member, NetworkSpec spec, TrainingHistory history, Validator.Result validation) {
+    }
+
+    /** A network by {@link Trainer}, calibrated on its validation patches; a baseline by {@link BaselineFit}. */
+    private static Fold train(PatchDataset data, int[] training, int[] validation, TrainingParameters t,
+                              ProgressListener progress, Cancellation cancellation) {
+        if (t.architecture().isBaseline()) {
+            Fold fold = BaselineFit.fit(data, training, validation, t);
+            progress.progress(1, "fitted " + t.architecture().id());
+            return fold;
+        }
+        TrainedModel trained = new Trainer().train(data, training, validation, t, progress, cancellation);
+        try {
+            Validator.Result validated = Validator.validate(trained.model(), data, validation,
+                    new Augmenter(t.patchSize(), t.cropSize(), t.seed()), t.cropSize(), t.batchSize());
+            Calibration calibration = Calibration.fit(validated.margins(), validated.ore());
+            return new Fold(new Ensemble.NetworkMember(trained.model(), calibration), trained.spec(),
+                    trained.history(), validated);
+        } catch (RuntimeException | Error e) {
+            trained.close();
+            throw e;
         }
     }
 
@@ -168,7 +189,7 @@ public final class ModelTraining {
         return c;
     }
 
-    private static ModelManifest manifest(Request r, PatchDataset data, TrainedModel kept,
+    private static ModelManifest manifest(Request r, PatchDataset data, NetworkSpec spec, TrainingHistory history,
                                           List<Map<String, Object>> perFold) {
         List<ModelManifest.Element> elements = new ArrayList<>();
         for (String e : r.elements()) {
@@ -193,7 +214,7 @@ public final class ModelTraining {
         hyper.put("folds", r.folds());
         hyper.put("blockSize", r.patches().blockSize());
         List<Map<String, Double>> epochs = new ArrayList<>();
-        for (EpochMetrics m : kept.history().epochs()) {
+        for (EpochMetrics m : history.epochs()) {
             Map<String, Double> e = new LinkedHashMap<>();
             e.put("epoch", (double) m.epoch());
             e.put("learningRate", m.learningRate());
@@ -218,9 +239,31 @@ public final class ModelTraining {
         }
         int ore = (int) data.patches().stream().filter(Patch::ore).count();
         return new ModelManifest(null, r.name(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                Version.current(), inputs, kept.spec(), hyper,
+                Version.current(), inputs, spec, hyper,
                 new ModelManifest.Provenance(r.gridFile(), r.depositsFile(), data.report().usableDeposits(), ore,
                         data.patches().size() - ore), epochs, validation, null);
+    }
+
+    /** Per fold, the model's validation AUC beside the baselines' on the same patches; then the means. */
+    private static void writeBaselines(List<Map<String, Object>> perFold, String model, Path file)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("fold,validation_patches,model,model_auc,best_element,element_sign,"
+                + "element_auc,logistic_auc,forest_auc\n");
+        double[] sums = new double[4];
+        for (Map<String, Object> fold : perFold) {
+            Map<?, ?> b = (Map<?, ?>) fold.get("baselines");
+            double[] auc = {(double) fold.get("auc"), (double) b.get("elementAuc"), (double) b.get("logisticAuc"),
+                    (double) b.get("forestAuc")};
+            for (int i = 0; i < auc.length; i++) {
+                sums[i] += auc[i] / perFold.size();
+            }
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.4f,%s,%s,%.4f,%.4f,%.4f%n", fold.get("fold"),
+                    fold.get("validationPatches"), model, auc[0], b.get("element"),
+                    (int) b.get("elementSign") > 0 ? "+" : "-", auc[1], auc[2], auc[3]));
+        }
+        csv.append(String.format(Locale.ROOT, "mean,,%s,%.4f,,,%.4f,%.4f,%.4f%n", model, sums[0], sums[1], sums[2],
+                sums[3]));
+        AtomicFile.write(file, temp -> Files.writeString(temp, csv, StandardCharsets.UTF_8));
     }
 
     /** Mean predicted probability against the ore share per bin, before and after calibration. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.geoprospect.core.InvalidInputException;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The networks {@link Networks} builds, by the identifier that manifests and process inputs use. */
@@ -20,7 +21,13 @@ public enum NetworkArchitecture {
     /** A comparison network of the paper: GoogLeNet, Inception v1 without auxiliary heads (about 5.6 M). */
     GOOGLENET("googlenet", true),
     /** A comparison network of the paper: ShuffleNetV2 ×1.0, split-and-shuffle units (about 1.3 M). */
-    SHUFFLENET_V2_X1_0("shufflenet_v2_x1_0", true);
+    SHUFFLENET_V2_X1_0("shufflenet_v2_x1_0", true),
+    /** Not a network: the baseline logistic regression on window means ({@link LogisticClassifier}). */
+    LOGISTIC("logistic", false),
+    /** Not a network: the baseline random forest on window means ({@link ForestClassifier}). */
+    FOREST("forest", false),
+    /** Not a network: the baseline best single element on window means ({@link ElementClassifier}). */
+    ELEMENT("element", false);
 
     private final String id;
     private final boolean pointwise;
@@ -28,6 +35,19 @@ public enum NetworkArchitecture {
     NetworkArchitecture(String id, boolean pointwise) {
         this.id = id;
         this.pointwise = pointwise;
+    }
+
+    /**
+     * @return whether this is one of the baselines ({@link Baselines}), which {@code --network} offers beside the
+     * networks so that a user can map with the simple model too; they have no block and train in one pass
+     */
+    public boolean isBaseline() {
+        return Baselines.KINDS.contains(id);
+    }
+
+    /** @return the neural networks, without the baselines */
+    public static List<NetworkArchitecture> networks() {
+        return Arrays.stream(values()).filter(a -> !a.isBaseline()).toList();
     }
 
     /** @return whether the network has 1×1 stride-1 convolutions, whose training {@link OneDnn} guards */

@@ -26,6 +26,8 @@ public final class Networks {
             case GOOGLENET -> GoogLeNet.newBlock(spec.classes());
             case SHUFFLENET_V2_X1_0 -> ShuffleNetV2.newBlock(spec.classes());
             case SMALL -> SmallCnn.newBlock(spec.classes());
+            case LOGISTIC, FOREST, ELEMENT -> throw new IllegalArgumentException(spec.architecture().id()
+                    + " is a baseline, not a network");
         };
     }
 

@@ -11,9 +11,11 @@ import java.util.List;
  * @param formats  for complex outputs, the formats (first = default)
  * @param array    whether the literal is a comma-separated list, one array value to OGC API – Processes
  *                 ({@code urn:geoprospect:array})
+ * @param table    whether a command line shows this small CSV file as a table after the run
+ *                 ({@code urn:geoprospect:table})
  */
 public record OutputDescription(String identifier, String title, String abstractText, String dataType,
-                                String fileName, List<Format> formats, boolean array) {
+                                String fileName, List<Format> formats, boolean array, boolean table) {
     public boolean isComplex() {
         return "complex".equals(dataType);
     }

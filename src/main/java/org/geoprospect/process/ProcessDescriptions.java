@@ -30,6 +30,7 @@ public final class ProcessDescriptions {
     private static final String ONE_OF_ROLE = "urn:geoprospect:one-of";
     private static final String AT_MOST_ONE_OF_ROLE = "urn:geoprospect:at-most-one-of";
     private static final String ARRAY_ROLE = "urn:geoprospect:array";
+    private static final String TABLE_ROLE = "urn:geoprospect:table";
 
     private ProcessDescriptions() {
     }
@@ -173,15 +174,16 @@ public final class ProcessDescriptions {
         String abstractText = text(o, OWS, "Abstract");
         if (first(o, null, "BoundingBoxOutput") != null) {
             return new OutputDescription(id, title, abstractText, InputDescription.BOUNDING_BOX, fileName, List.of(),
-                    false);
+                    false, false);
         }
         Element complex = first(o, null, "ComplexOutput");
         if (complex != null) {
-            return new OutputDescription(id, title, abstractText, "complex", fileName, formats(complex), false);
+            return new OutputDescription(id, title, abstractText, "complex", fileName, formats(complex), false,
+                    hasRole(o, TABLE_ROLE));
         }
         Element literal = first(o, null, "LiteralOutput");
         return new OutputDescription(id, title, abstractText, text(literal, OWS, "DataType"), fileName, List.of(),
-                hasRole(o, ARRAY_ROLE));
+                hasRole(o, ARRAY_ROLE), false);
     }
 
     private static boolean hasRole(Element described, String role) {

@@ -84,6 +84,7 @@ public final class TrainModelProcess implements GeoProcess {
         outputs.put("manifest", outcome.manifest());
         outputs.put("curves", outcome.curves());
         outputs.put("reliability", outcome.reliability());
+        outputs.put("baselines", outcome.baselines());
         return new ProcessResult(outputs, warnings.list());
     }
 

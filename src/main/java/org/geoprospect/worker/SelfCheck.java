@@ -44,7 +44,7 @@ public final class SelfCheck {
             report.accept("engine: FAILED " + e.getMessage());
         }
         List<Verdict> verdicts = new ArrayList<>();
-        for (NetworkArchitecture a : NetworkArchitecture.values()) {
+        for (NetworkArchitecture a : NetworkArchitecture.networks()) {
             Verdict v;
             try {
                 NativeWorker.StepCheck c = worker.check(a.id(), 8, inputSize, 4, 2);

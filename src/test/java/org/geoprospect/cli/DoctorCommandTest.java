@@ -34,7 +34,7 @@ class DoctorCommandTest {
         Run r = doctor("--input-size", "32");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("engine: PyTorch 2.7.1 on cpu()"), r.out());
-        for (NetworkArchitecture a : NetworkArchitecture.values()) {
+        for (NetworkArchitecture a : NetworkArchitecture.networks()) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(a.id()) && l.contains("ok")
                     && l.contains("2 training steps")), a + " in\n" + r.out());
         }

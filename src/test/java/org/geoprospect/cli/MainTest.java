@@ -238,6 +238,17 @@ class MainTest {
         assertTrue(r.out().contains("modelId: demo-v1"), r.out());
         assertTrue(r.out().contains("validation: AUC ") && r.out().contains("fold 2"), r.out());
         assertTrue(Files.exists(dir.resolve("store/demo-v1/manifest.json")));
+        // the baselines' table, printed after the outputs: header, one row per fold and the means, columns aligned
+        List<String> table = r.out().lines().dropWhile(l -> !l.startsWith("fold ")).toList();
+        assertEquals(4, table.size(), r.out());
+        assertTrue(table.get(0).matches("fold +validation_patches +model +model_auc +best_element .*forest_auc"),
+                table.get(0));
+        assertTrue(table.get(1).matches("\\s*1 +\\d+ +small +0\\.\\d{4} +\\w+ +[-+] +0\\.\\d{4} .*"), table.get(1));
+        assertTrue(table.get(3).startsWith("mean"), table.get(3));
+        java.util.regex.Matcher auc = java.util.regex.Pattern.compile("small +(0\\.\\d{4})").matcher(table.get(1));
+        assertTrue(auc.find(), table.get(1));
+        assertEquals(table.get(0).indexOf("model_auc") + "model_auc".length(), auc.end(1),
+                "numbers right-aligned under their header");
 
         Path tiles = dir.resolve("tiles");
         r = run("predictTargets", "--grid", grid.toString(), "--model", "demo-v1", "--store",

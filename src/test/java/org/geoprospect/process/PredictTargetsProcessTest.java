@@ -7,6 +7,12 @@ import org.geoprospect.core.ExecutionFailedException;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.core.ProgressListener;
 import org.geoprospect.grid.GeoTiffReader;
+import org.geoprospect.learn.Baselines;
+import org.geoprospect.learn.Calibration;
+import org.geoprospect.learn.Ensemble;
+import org.geoprospect.learn.PatchSource;
+import org.geoprospect.learn.WindowClassifier;
+import org.geoprospect.learn.WindowClassifiers;
 import org.geoprospect.grid.GridGeometry;
 import org.geoprospect.grid.Raster;
 import org.geoprospect.testsupport.ModelLibraries;
@@ -62,17 +68,17 @@ class PredictTargetsProcessTest {
     static void interpolateAndTrain() {
         grid = interpolate("survey.tif", "150");
         store = dir.resolve("models");
-        modelId = train(store, "6", "1");
+        modelId = train(store, "small", "6", "1");
     }
 
-    private static String train(Path storeDir, String epochs, String folds) {
+    private static String train(Path storeDir, String network, String epochs, String folds) {
         TrainModelProcess train = new TrainModelProcess();
         Map<String, List<String>> in = new LinkedHashMap<>();
         in.put("grid", List.of(grid.toString()));
         in.put("deposits", List.of("test-data/deposits.csv"));
         in.put("crs", List.of("EPSG:32650"));
         in.put("elements", List.of(ELEMENTS));
-        in.put("network", List.of("small"));
+        in.put("network", List.of(network));
         in.put("patch", List.of("24"));
         in.put("epochs", List.of(epochs));
         in.put("folds", List.of(folds));
@@ -208,7 +214,7 @@ class PredictTargetsProcessTest {
     @Test
     void aModelOfSeveralFoldsAveragesItsMembersAndMapsTheirSpread() throws Exception {
         Path folds = dir.resolve("models-folds");
-        String id = train(folds, "3", "2");
+        String id = train(folds, "small", "3", "2");
         JsonNode manifest = new ObjectMapper().readTree(folds.resolve(id).resolve("manifest.json").toFile());
         assertEquals(2, manifest.get("members").size(), manifest.toString());
         assertEquals("fold2", manifest.at("/members/1/file").asText());
@@ -229,6 +235,50 @@ class PredictTargetsProcessTest {
         List<CSVRecord> rows = targetRows(out);
         assertTrue(!rows.isEmpty() && rows.stream().allMatch(r -> Double.parseDouble(r.get("prob_sd")) >= 0),
                 rows.toString());
+    }
+
+    /**
+     * A baseline stored as a model scores, on its validation patches, what the baseline table says of it on the same
+     * fold, and predicts each window as its classifier does on the window's element means, calibrated.
+     */
+    @Test
+    void aBaselineIsAModelThatPredictsLikeItsClassifier() throws Exception {
+        Path baselines = dir.resolve("models-baselines");
+        for (String kind : List.of("logistic", "forest", "element")) {
+            String id = train(baselines, kind, "1", "2");
+            JsonNode manifest = new ObjectMapper().readTree(baselines.resolve(id).resolve("manifest.json").toFile());
+            assertEquals(kind, manifest.at("/network/architecture").asText());
+            for (JsonNode fold : manifest.at("/validation/folds")) {
+                assertEquals(fold.at("/baselines/" + kind + "Auc").asDouble(), fold.get("auc").asDouble(), 1e-12,
+                        kind + ": the model's validation AUC is the baseline's on the same fold");
+            }
+            assertTrue(Files.isRegularFile(baselines.resolve(id).resolve("fold2.baseline")), kind);
+
+            // tiles no larger than the 24-cell patches: tile 1 (top-left) is judged by one window centred on it,
+            // kept inside the grid
+            Raster g = new GeoTiffReader().read(grid);
+            int rows = (g.grid().height() + 23) / 24;
+            int columns = (g.grid().width() + 23) / 24;
+            Path out = dir.resolve("baseline-" + kind);
+            predict(out, baselines, id, grid, "tiles", rows + "x" + columns);
+            Raster p = new GeoTiffReader().read(out.resolve("probability.tif"));
+            assertEquals(List.of("probability", "prob_sd"), p.bandNames());
+            int size = manifest.at("/network/inputSize").asInt();
+            int row = Math.max(0, Math.floorDiv((int) Math.round((double) g.grid().height() / rows) - size, 2));
+            int column = Math.max(0, Math.floorDiv((int) Math.round((double) g.grid().width() / columns) - size, 2));
+            List<String> elements = new ArrayList<>();
+            manifest.at("/inputs/elements").forEach(e -> elements.add(e.get("name").asText()));
+            PatchSource source = PatchSource.of(g, elements);
+            double expected = 0;
+            for (JsonNode m : manifest.get("members")) {
+                WindowClassifier c = WindowClassifiers.read(baselines.resolve(id).resolve(m.get("file").asText()
+                        + ".baseline"));
+                double[] means = Baselines.windowMeans(source.cut(row, column, size), elements.size(), size);
+                expected += new Calibration(m.get("slope").asDouble(), m.get("intercept").asDouble(), Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN).probability(Ensemble.BaselineMember.margin(c, means)) / 2;
+            }
+            assertEquals(expected, p.bands().get(0).data()[0], 1e-5, kind + ": tile 1");
+        }
     }
 
     @Test

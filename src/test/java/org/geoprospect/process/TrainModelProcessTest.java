@@ -91,6 +91,15 @@ class TrainModelProcessTest {
         assertTrue(((String) r.outputs().get("validation")).contains("calibrated (Platt: slope"));
         assertTrue(Files.readAllLines(store.resolve("survey-v1/curves.csv")).size() >= 2);
         assertTrue(((String) r.outputs().get("validation")).startsWith("AUC "));
+        List<String> baselines = Files.readAllLines((Path) r.outputs().get("baselines"));
+        assertEquals("fold,validation_patches,model,model_auc,best_element,element_sign,element_auc,logistic_auc,"
+                + "forest_auc", baselines.get(0));
+        String[] fold = baselines.get(1).split(",");
+        assertEquals("small", fold[2]);
+        assertEquals(auc, Double.parseDouble(fold[3]), 1e-4, "the model's AUC as in the manifest");
+        assertEquals(manifest.at("/validation/baselines/logisticAuc").asDouble(), Double.parseDouble(fold[7]), 1e-4);
+        assertEquals(manifest.at("/validation/baselines/element").asText(), fold[4]);
+        assertTrue(baselines.get(baselines.size() - 1).startsWith("mean,"), baselines.toString());
         // the fresh model is in the shared cache: taking it out does not load it
         try (var cached = LIBRARIES.at(store).cache().get("survey-v1")) {
             assertEquals("survey-v1", cached.id());
