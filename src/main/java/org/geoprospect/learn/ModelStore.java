@@ -153,7 +153,10 @@ public final class ModelStore {
         return folder(id).resolve("reliability.png");
     }
 
-    /** @return where the model's table of baselines per fold goes, {@code DIR/<id>/baselines.csv}; written by the caller */
+    /**
+     * @return where the model's table of baselines per fold goes, {@code DIR/<id>/baselines.csv}; written by the
+     * caller
+     */
     public Path baselinesFile(String id) throws IOException {
         return folder(id).resolve("baselines.csv");
     }

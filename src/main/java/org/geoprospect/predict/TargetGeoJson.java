@@ -23,8 +23,8 @@ import java.util.List;
  * right-hand rule (exterior rings counter-clockwise, holes clockwise). A reader gets a {@code bbox} (lon/lat; left
  * out for no targets) and one Polygon feature per target, whose {@code id} is the target's id and whose properties
  * are those of the GeoPackage layer ({@code id}, {@code rank}, {@code status}, {@code tiles}, {@code mean_prob},
- * {@code max_prob}, {@code prob_sd} (null for a model of one member), {@code area_km2}, {@code deposits}, {@code cells}), {@code tiles} as an array of integers (empty
- * for dense prediction).
+ * {@code max_prob}, {@code prob_sd} (null for a model of one member), {@code area_km2}, {@code deposits},
+ * {@code cells}), {@code tiles} as an array of integers (empty for dense prediction).
  * <p>
  * The file is streamed, in UTF-8, and published atomically, replacing an existing one: a reader never sees half a
  * file, and a failure leaves no file behind. Thread-safe (no state).

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * table. A reader (GDAL, QGIS) gets a layer, {@code targets} unless named otherwise, with the geometry column
  * {@code geom} of type POLYGON in the grid's CRS and the fields {@code id}, {@code rank} (INTEGER), {@code status}
  * ({@code known} / {@code new}), {@code tiles} (TEXT: tile numbers separated by commas, NULL for dense prediction),
- * {@code mean_prob}, {@code max_prob}, {@code prob_sd} (NULL for a model of one member), {@code area_km2} (REAL), {@code deposits} (known deposits inside) and
- * {@code cells} (INTEGER); the primary key is {@code fid}. Its {@code gpkg_contents} row carries a description and
+ * {@code mean_prob}, {@code max_prob}, {@code prob_sd} (NULL for a model of one member), {@code area_km2} (REAL),
+ * {@code deposits} (known deposits inside) and {@code cells} (INTEGER); the primary key is {@code fid}. Its {@code gpkg_contents} row carries a description and
  * the extent of all targets (none for an empty list, which still gives a valid, empty layer).
  * <p>
  * The CRS is recorded under its EPSG code (srs_id = organization_coordsys_id = the code, definition = its OGC WKT 1,

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NetworkTrainingStepTest {
     @ParameterizedTest
-    @EnumSource(value = NetworkArchitecture.class, names = {"LOGISTIC", "FOREST", "ELEMENT"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = NetworkArchitecture.class, names = {"LOGISTIC", "FOREST", "ELEMENT"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyNetworkTrainsOnThisCpu(NetworkArchitecture architecture) {
         TrainingStepCheck.Result r = TrainingStepCheck.run(architecture, 8, 32, 4, 3);
         assertEquals(3, r.losses().size());

@@ -55,7 +55,8 @@ class NetworksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NetworkArchitecture.class, names = {"LOGISTIC", "FOREST", "ELEMENT"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = NetworkArchitecture.class, names = {"LOGISTIC", "FOREST", "ELEMENT"},
+            mode = EnumSource.Mode.EXCLUDE)
     void savedParametersLoadIntoTheRebuiltBlockBitForBit(NetworkArchitecture architecture, @TempDir Path dir)
             throws IOException, MalformedModelException {
         NetworkSpec spec = new NetworkSpec(architecture, 8, 2, 32);

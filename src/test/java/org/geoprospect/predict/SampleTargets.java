@@ -26,7 +26,8 @@ public final class SampleTargets {
     /** The targets with cell corner (u, v) at (x0 + u·cell, y0 + v·cell). */
     public static List<Target> at(double x0, double y0, double cell) {
         return List.of(
-                new Target(1, 1, shape(0, x0, y0, cell), List.of(7, 8, 12), 0.8123456789012345, 0.97, 0.0625, 1.0, 2, 1),
+                new Target(1, 1, shape(0, x0, y0, cell), List.of(7, 8, 12), 0.8123456789012345, 0.97, 0.0625,
+                        1.0, 2, 1),
                 new Target(2, 2, shape(1, x0, y0, cell), List.of(), 0.75, 0.8, Double.NaN, 3.0, 0, 3),
                 new Target(3, 3, shape(2, x0, y0, cell), List.of(20), 0.6, 0.9, 0.125, 8.0, 1, 8),
                 new Target(4, 4, shape(3, x0, y0, cell), List.of(31, 32), 0.5, 0.55, Double.NaN, 2.0, 0, 2));
