@@ -72,8 +72,8 @@ final class EpsgDatabase {
         return Entries.ALL;
     }
 
-    static Optional<String> name(int code) {
-        return Optional.ofNullable(Entries.ALL.get(code)).map(Entry::name);
+    static Optional<Entry> entry(int code) {
+        return Optional.ofNullable(Entries.ALL.get(code));
     }
 
     static Optional<String> wkt(int code) {
