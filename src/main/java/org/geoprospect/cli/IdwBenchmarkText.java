@@ -29,7 +29,8 @@ record IdwBenchmarkText(LocalDate date, String machine, String load, int samples
     String text(List<Column> columns) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, """
-                Measured %s on %s. The machine was shared with other builds (load average over 1, 5 and 15 minutes: %s),
+                Measured %s on %s.
+                The machine was shared with other builds (load average over 1, 5 and 15 minutes: %s),
                 so these are upper bounds, the small case's most of all.
                 Reproduce with `java -jar target/geoprospect.jar benchmark idw` (about 15 minutes; it writes this section).
 
