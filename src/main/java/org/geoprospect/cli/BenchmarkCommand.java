@@ -1,32 +1,22 @@
 package org.geoprospect.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.core.InvalidInputException;
 import org.geoprospect.testdata.ElementModel;
-import org.geoprospect.testdata.GeneratedSurvey;
-import org.geoprospect.testdata.SyntheticSurvey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code benchmark idw}: times, in one run on one machine, our {@code interpolate} at the paper's scale (a synthetic
- * survey of about 7,200 samples × 16 elements onto 3072 × 3072 cells) against GDAL's {@code gdal_grid} making the
- * same 16 bands — {@code -a invdist} (all points) for every band, and {@code -a invdistnn} (the same algorithm as
- * ours: power, 12 nearest) for as many bands as asked, extrapolated to 16 and marked so — and writes the figures
- * to a Markdown file.
+ * {@code benchmark idw}: our {@code interpolate} against GDAL's {@code gdal_grid} at the paper's scale and on a small
+ * job ({@link IdwBenchmark}); {@code benchmark worker}: what the native worker costs ({@link WorkerBenchmark}). Each
+ * writes its section of a Markdown file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Time IDW against gdal_grid, or the native worker's cost, and write docs/benchmarks.md.")
@@ -42,16 +32,26 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "Markdown file to write (default ${DEFAULT-VALUE}).")
     Path report;
 
-    @Option(names = "--size", defaultValue = "3072", description = "Grid side in cells (default ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "3072",
+            description = "Grid side in cells of the paper's case, all 16 elements (default ${DEFAULT-VALUE}).")
     int size;
 
+    @Option(names = "--small-size", defaultValue = "" + IdwBenchmark.SMALL_SIZE,
+            description = "Grid side in cells of the small case, measured beside it (default ${DEFAULT-VALUE}; "
+                    + "0: none).")
+    int smallSize;
+
+    @Option(names = "--small-elements", defaultValue = "" + IdwBenchmark.SMALL_ELEMENTS,
+            description = "Elements of the small case (default ${DEFAULT-VALUE}).")
+    int smallElements;
+
     @Option(names = "--gdal-bands", defaultValue = "16",
-            description = "Bands to run gdal_grid -a invdist for (default ${DEFAULT-VALUE}).")
+            description = "Bands to run gdal_grid -a invdist for, per case (default ${DEFAULT-VALUE}).")
     int invdistBands;
 
     @Option(names = "--gdal-nn-bands", defaultValue = "1",
-            description = "Bands to run gdal_grid -a invdistnn for, extrapolated to all (default ${DEFAULT-VALUE}; "
-                    + "each takes minutes at full size).")
+            description = "Bands to run gdal_grid -a invdistnn for, per case, extrapolated to all (default "
+                    + "${DEFAULT-VALUE}; each takes minutes at full size).")
     int nnBands;
 
     @Option(names = "--radius", defaultValue = "5000", paramLabel = "M",
@@ -73,6 +73,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw, worker");
         }
         OutputLocations.checkFile("--out", report); // written last, after minutes of work
+        int elements = ElementModel.SOUTH_CHINA.size();
+        if ("idw".equals(what) && smallSize > 0 && (smallElements < 1 || smallElements > elements)) {
+            throw new InvalidInputException("benchmark", "--small-elements must be 1 to " + elements + ", not "
+                    + smallElements);
+        }
         if (work != null) {
             OutputLocations.checkFolder("--work", work);
         }
@@ -82,139 +87,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             out.println(report);
             return Main.OK;
         }
-        err.println("generating the paper-scale synthetic survey in " + dir);
-        GeneratedSurvey survey = SyntheticSurvey.paperScale(42).generate();
-        survey.write(dir);
-        Path samples = dir.resolve(GeneratedSurvey.SAMPLES_FILE);
-        List<ElementModel> elements = survey.elements();
-        var extent = survey.parameters().extent();
-        String crs = survey.parameters().crs().id();
-        int n = Files.readAllLines(samples).size() - 1;
-
-        List<String> ourArgs = new ArrayList<>(List.of("interpolate", "--samples", samples.toString(), "--crs", crs,
-                "--elements", String.join(",", elements.stream().map(ElementModel::symbol).toList()),
-                "--size", size + "x" + size,
-                "--extent", extent.minX() + "," + extent.minY() + "," + extent.maxX() + "," + extent.maxY(),
-                "--power", "2", "--neighbours", "12", "--radius", Double.toString(radius), "--normalize", "none",
-                "--out", dir.resolve("ours.tif").toString(), "--report", dir.resolve("ours.json").toString()));
-        double[] ours = new double[2];
-        double[] idwOnly = new double[2];
-        for (int rep = 0; rep < ours.length; rep++) {
-            long t0 = System.nanoTime();
-            ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            int rc = Main.run(ourArgs.toArray(String[]::new), new PrintStream(sink), new PrintStream(sink), false);
-            ours[rep] = (System.nanoTime() - t0) / 1e9;
-            if (rc != Main.OK) {
-                err.println(sink.toString(StandardCharsets.UTF_8));
-                return rc;
-            }
-            idwOnly[rep] = new ObjectMapper().readTree(dir.resolve("ours.json").toFile())
-                    .at("/seconds/interpolate").asDouble();
-            err.printf(Locale.ROOT, "ours, run %d: %.2f s (IDW alone %.2f s)%n", rep + 1, ours[rep], idwOnly[rep]);
+        List<IdwBenchmark.Case> cases = new ArrayList<>(List.of(new IdwBenchmark.Case(size, elements)));
+        if (smallSize > 0) {
+            cases.add(new IdwBenchmark.Case(smallSize, smallElements));
         }
-
-        Path vrt = dir.resolve("samples.vrt");
-        Files.writeString(vrt, """
-                <OGRVRTDataSource><OGRVRTLayer name="samples"><SrcDataSource>%s</SrcDataSource>
-                <GeometryType>wkbPoint</GeometryType><GeometryField encoding="PointFromColumns" x="x" y="y"/>
-                </OGRVRTLayer></OGRVRTDataSource>
-                """.formatted(samples.toAbsolutePath()));
-        String txe = extent.minX() + " " + extent.maxX();
-        String tye = extent.minY() + " " + extent.maxY();
-        double invdist = 0;
-        for (int b = 0; b < Math.min(invdistBands, elements.size()); b++) {
-            invdist += gdalGrid(vrt, elements.get(b).column(), "invdist:power=2.0:smoothing=0.0", txe, tye, dir);
-        }
-        double nn = 0;
-        int nnRun = Math.min(nnBands, elements.size());
-        for (int b = 0; b < nnRun; b++) {
-            nn += gdalGrid(vrt, elements.get(b).column(), "invdistnn:power=2.0:max_points=12:radius=" + radius,
-                    txe, tye, dir);
-        }
-        writeReport(n, elements.size(), ours, idwOnly, invdist, Math.min(invdistBands, elements.size()), nn, nnRun,
-                elements.size());
+        new IdwBenchmark(err, dir, radius, invdistBands, nnBands).run(cases, report);
         out.println(report);
         return Main.OK;
-    }
-
-    private double gdalGrid(Path vrt, String field, String algorithm, String txe, String tye, Path dir)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("gdal_grid", "--config", "GDAL_NUM_THREADS", "ALL_CPUS",
-                "-q", "-zfield", field, "-a", algorithm));
-        cmd.addAll(List.of("-txe", txe.split(" ")[0], txe.split(" ")[1], "-tye", tye.split(" ")[0],
-                tye.split(" ")[1], "-outsize", Integer.toString(size), Integer.toString(size), "-ot", "Float32",
-                "-of", "GTiff", "-l", "samples", vrt.toString(), dir.resolve("gdal.tif").toString()));
-        long t0 = System.nanoTime();
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).inheritIO().start();
-        } catch (IOException e) {
-            throw new InvalidInputException("benchmark", "gdal_grid is not installed (apt-get install gdal-bin)");
-        }
-        if (p.waitFor() != 0) {
-            throw new org.geoprospect.core.ExecutionFailedException("gdal_grid failed: " + cmd, null);
-        }
-        double s = (System.nanoTime() - t0) / 1e9;
-        err.printf(Locale.ROOT, "gdal_grid %s %s: %.2f s%n", algorithm.split(":")[0], field, s);
-        return s;
-    }
-
-    private void writeReport(int samples, int bands, double[] ours, double[] idwOnly, double invdist, int invdistRun, double nn,
-                             int nnRun, int allBands) throws IOException, InterruptedException {
-        double best = Math.min(ours[0], ours[1]);
-        double invdistAll = invdist / invdistRun * allBands;
-        double nnAll = nn / nnRun * allBands;
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
-                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB Java heap, Java "
-                + System.getProperty("java.version") + ", " + command("gdalinfo", "--version");
-        String md = """
-                Measured %s on %s.
-                Reproduce with `java -jar target/geoprospect.jar benchmark idw` (about 10 minutes; it writes this file).
-
-                Input: the paper-scale synthetic survey (`generate-test-data --scale paper --seed 42`): %,d samples,
-                %d elements, onto %d × %d cells (%,d cells per band). Ours: `interpolate` end to end (read CSV,
-                k = 12 nearest within %.0f m, power 2, write a %d-band float32 GeoTIFF), wall time of a whole run in the JVM, after
-                one warm-up run. GDAL: `gdal_grid` with `GDAL_NUM_THREADS=ALL_CPUS`, one run per band (gdal_grid
-                makes one band per run), writing a float32 GeoTIFF.
-
-                | run | what it computes | time for %d bands | ours is faster by |
-                | --- | --- | ---: | ---: |
-                | ours, run 1 (cold JVM), end to end | read CSV, IDW (12 nearest within the radius, power 2), write GeoTIFF | %.1f s | |
-                | ours, run 2, end to end | the same | %.1f s | |
-                | ours, run 2, the IDW step alone | IDW, 16 bands in memory | %.1f s | |
-                | `gdal_grid -a invdist:power=2` | IDW over **all** points (%d of %d bands run%s) | %.1f s | %.1f× |
-                | `gdal_grid -a invdistnn:power=2:max_points=12:radius=%.0f` | the same algorithm as ours (%d of %d bands run, **extrapolated**) | %.1f s | %.1f× |
-
-                Target of issue #2: ≤ 10 s on 2 cores and ≥ 5× faster than gdal_grid. %s
-
-                Notes: `invdist` is not the same interpolation as ours (it weights every sample, so it is smoother);
-                it is the comparison the issue names and GDAL's fastest IDW. `invdistnn` computes what we compute
-                (tests check agreement to 1e-4 on real data), but takes minutes per band at this size, so the default
-                run times one band and multiplies by %d; `--gdal-nn-bands 16` runs all of them.
-                """.formatted(LocalDate.now(), machine, samples, bands, size, size, (long) size * size, radius, bands,
-                allBands, ours[0], ours[1], idwOnly[1], invdistRun, allBands, invdistRun < allBands ? ", extrapolated" : "",
-                invdistAll, invdistAll / best, radius, nnRun, allBands, nnAll, nnAll / best,
-                verdict(best, idwOnly[1], invdistAll),
-                allBands / nnRun);
-        BenchmarkReport.writeSection(report, "## IDW at the paper's scale: `interpolate` vs `gdal_grid`", md);
-    }
-
-    /** The issue's targets, said plainly for both the whole run and the IDW step. */
-    private static String verdict(double whole, double idw, double gdal) {
-        return String.format(Locale.ROOT, "End to end %.1f s: %s; the IDW step alone %.1f s: %s. Against "
-                        + "`invdist` over 16 bands the whole run is %.1f× faster: %s.",
-                whole, whole <= 10 ? "met" : "**not met**", idw, idw <= 10 ? "met" : "**not met**", gdal / whole,
-                gdal / whole >= 5 ? "met" : "**not met**");
-    }
-
-    private static String command(String... cmd) throws IOException, InterruptedException {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor();
-            return s;
-        } catch (IOException e) {
-            return "GDAL not installed";
-        }
     }
 }

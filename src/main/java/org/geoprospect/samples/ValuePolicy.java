@@ -3,6 +3,7 @@ package org.geoprospect.samples;
 import org.geoprospect.core.InvalidInputException;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,16 +19,44 @@ import java.util.stream.Collectors;
  *   <li>{@code >100000} (above the upper limit) is read as the limit.</li>
  * </ul>
  *
- * @param missingTokens        case-insensitive texts meaning "not analysed" (numbers compare by value)
- * @param belowDetectionFactor multiplier of the detection limit, or NaN for "treat as missing"
- * @param negativeIsBelowDetection whether a negative number means "below its absolute value"
+ * <p>A class rather than a record only so that the missing tokens that are numbers are parsed once, not for every
+ * cell (a word token failed {@code Double.parseDouble} with an exception per cell: most of the time of reading a
+ * 7,200-sample survey). Equality, hash code and text are a record's. Immutable and thread-safe.
  */
-public record ValuePolicy(Set<String> missingTokens, double belowDetectionFactor, boolean negativeIsBelowDetection) {
+public final class ValuePolicy {
     public static final ValuePolicy DEFAULT = new ValuePolicy(Set.of("NA", "N/A", "NaN", "null", "-9999"), 0.5, true);
 
-    public ValuePolicy {
-        missingTokens = missingTokens.stream().map(t -> t.strip().toLowerCase(Locale.ROOT))
+    private final Set<String> missingTokens;
+    private final double belowDetectionFactor;
+    private final boolean negativeIsBelowDetection;
+    /** The values of the missing tokens that are numbers ({@code -9999}), compared by value. */
+    private final double[] missingNumbers;
+
+    /**
+     * @param missingTokens            case-insensitive texts meaning "not analysed" (numbers compare by value)
+     * @param belowDetectionFactor     multiplier of the detection limit, or NaN for "treat as missing"
+     * @param negativeIsBelowDetection whether a negative number means "below its absolute value"
+     */
+    public ValuePolicy(Set<String> missingTokens, double belowDetectionFactor, boolean negativeIsBelowDetection) {
+        this.missingTokens = missingTokens.stream().map(t -> t.strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        this.belowDetectionFactor = belowDetectionFactor;
+        this.negativeIsBelowDetection = negativeIsBelowDetection;
+        this.missingNumbers = this.missingTokens.stream().map(ValuePolicy::number).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The missing tokens, stripped and in lower case. */
+    public Set<String> missingTokens() {
+        return missingTokens;
+    }
+
+    public double belowDetectionFactor() {
+        return belowDetectionFactor;
+    }
+
+    public boolean negativeIsBelowDetection() {
+        return negativeIsBelowDetection;
     }
 
     /**
@@ -99,15 +128,38 @@ public record ValuePolicy(Set<String> missingTokens, double belowDetectionFactor
     }
 
     private boolean isMissingNumber(double v) {
-        for (String token : missingTokens) {
-            try {
-                if (Double.parseDouble(token) == v) {
-                    return true;
-                }
-            } catch (NumberFormatException ignored) {
-                // a word token, compared as text above
+        for (double n : missingNumbers) {
+            if (n == v) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** A token's value when it is a number, else null (a word token). */
+    private static Double number(String token) {
+        try {
+            return Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValuePolicy p && missingTokens.equals(p.missingTokens)
+                && Double.compare(belowDetectionFactor, p.belowDetectionFactor) == 0
+                && negativeIsBelowDetection == p.negativeIsBelowDetection;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(missingTokens, belowDetectionFactor, negativeIsBelowDetection);
+    }
+
+    @Override
+    public String toString() {
+        return "ValuePolicy[missingTokens=" + missingTokens + ", belowDetectionFactor=" + belowDetectionFactor
+                + ", negativeIsBelowDetection=" + negativeIsBelowDetection + "]";
     }
 }

@@ -6,10 +6,15 @@ import org.geoprospect.testsupport.Tool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,6 +52,39 @@ class CrsTest {
         assertEquals(1.0, Crs.epsg(32650).metresPerUnit());
         assertEquals(1200.0 / 3937, Crs.epsg(2227).metresPerUnit(), 1e-15, "US survey foot");
         assertThrows(IllegalStateException.class, () -> Crs.epsg(4326).metresPerUnit());
+    }
+
+    /**
+     * {@link Crs#epsg} builds from {@link EpsgDatabase}'s copy of each definition rather than proj4j's own look-up
+     * (which reads its file again on every call): the parameters must be the ones proj4j finds, which makes the CRS
+     * the same, since proj4j's look-up builds from those parameters. Every 250th code and some in use here; a
+     * one-off comparison of all 5,755 codes of proj4j-epsg 1.4.1 found no difference.
+     */
+    @Test
+    void epsgCodesHaveTheParametersOfProj4jsOwnLookUp() {
+        CRSFactory proj4j = new CRSFactory();
+        List<Integer> codes = new ArrayList<>(List.of(4326, 3067, 32650, 20350, 3857, 2066, 2227, 28350));
+        List<Integer> all = List.copyOf(EpsgDatabase.entries().keySet());
+        for (int i = 0; i < all.size(); i += 250) {
+            codes.add(all.get(i));
+        }
+        int compared = 0;
+        for (int code : codes) {
+            CoordinateReferenceSystem expected;
+            try {
+                expected = proj4j.createFromName("EPSG:" + code);
+            } catch (RuntimeException e) {
+                assertThrows(InvalidInputException.class, () -> Crs.epsg(code), "EPSG:" + code);
+                continue;
+            }
+            CoordinateReferenceSystem actual = Crs.epsg(code).proj();
+            assertEquals(expected.getName(), actual.getName());
+            assertArrayEquals(expected.getParameters(), actual.getParameters(), "EPSG:" + code);
+            assertEquals(expected.getProjection().toString(), actual.getProjection().toString(), "EPSG:" + code);
+            compared++;
+        }
+        assertTrue(compared > 20, compared + " codes compared");
+        assertEquals("WGS 84 / UTM zone 50N", Crs.epsg(32650).name());
     }
 
     @Test

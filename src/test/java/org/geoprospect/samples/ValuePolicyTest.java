@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +26,31 @@ class ValuePolicyTest {
         ValuePolicy.Parsed p = POLICY.parse(text, null);
         assertEquals(ValuePolicy.Kind.MISSING, p.kind());
         assertTrue(Double.isNaN(p.value()));
+    }
+
+    /** The numeric tokens are parsed once when the policy is made; they must still compare by value. */
+    @Test
+    void userTokensCompareNumbersByValueAndWordsIgnoringCase() {
+        ValuePolicy policy = new ValuePolicy(Set.of(" BDL ", "1e3", "-9999", "is.na"), 0.5, true);
+        for (String missing : new String[] {"bdl", "Bdl", "1000", "1000.0", "1e3", "-9999", "-9999.00", "IS.NA"}) {
+            assertEquals(ValuePolicy.Kind.MISSING, policy.parse(missing, null).kind(), missing);
+        }
+        assertEquals(new ValuePolicy.Parsed(999, ValuePolicy.Kind.VALUE), policy.parse("999", null));
+        assertEquals(ValuePolicy.Kind.NOT_A_NUMBER, policy.parse("bdl2", null).kind());
+        // a flagged value is below detection even when its number is a missing token
+        assertEquals(new ValuePolicy.Parsed(500, ValuePolicy.Kind.BELOW_DETECTION), policy.parse("1000", "<"));
+    }
+
+    @Test
+    void policiesAreEqualByValue() {
+        ValuePolicy a = new ValuePolicy(Set.of("NA", "-9999"), Double.NaN, true);
+        ValuePolicy b = new ValuePolicy(Set.of(" na", "-9999"), Double.NaN, true);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(Set.of("na", "-9999"), b.missingTokens());
+        assertNotEquals(a, new ValuePolicy(Set.of("NA", "-9999"), 0.5, true));
+        assertNotEquals(a, new ValuePolicy(Set.of("NA", "-9999"), Double.NaN, false));
+        assertNotEquals(a, new ValuePolicy(Set.of("NA"), Double.NaN, true));
     }
 
     @Test
