@@ -19,7 +19,7 @@ class ModelManifestTest {
 
         JsonNode tree = new ObjectMapper().readTree(json);
         List<String> fields = List.of("id", "name", "created", "softwareVersion", "inputs", "network",
-                "hyperParameters", "provenance", "epochs", "validation");
+                "hyperParameters", "provenance", "epochs", "validation", "members");
         assertEquals(fields, fieldNames(tree));
         assertEquals("gejiu-v3", tree.at("/id").asText());
         assertEquals("Sb", tree.at("/inputs/elements/2/name").asText());
