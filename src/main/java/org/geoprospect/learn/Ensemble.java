@@ -78,8 +78,11 @@ public final class Ensemble implements AutoCloseable {
      * @param calibration its calibration
      */
     public record BaselineMember(WindowClassifier classifier, Calibration calibration) implements Member {
-        /** Probabilities this close to 0 or 1 (a forest's unanimous trees) keep a finite margin. */
-        private static final double EDGE = 1e-6;
+        /**
+         * Probabilities this close to 0 or 1 (a forest's unanimous trees) keep a finite margin; no closer, since a
+         * double near 1 has no finer steps, so the margins rank the windows exactly as the probabilities do.
+         */
+        private static final double EDGE = 1e-15;
 
         /** @return the classifier's logit for each window's element means */
         public static double margin(WindowClassifier classifier, double[] means) {
