@@ -36,7 +36,7 @@ final class BaselineFit {
         double loss = 0;
         int correct = 0;
         for (int i = 0; i < means.length; i++) {
-            margins[i] = Ensemble.BaselineMember.margin(classifier, means[i]);
+            margins[i] = classifier.margin(means[i]);
             probability[i] = 1 / (1 + Math.exp(-margins[i]));
             loss -= Math.log(ore[i] ? probability[i] : 1 - probability[i]);
             correct += (probability[i] >= 0.5) == ore[i] ? 1 : 0;

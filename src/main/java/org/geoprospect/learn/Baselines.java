@@ -117,7 +117,7 @@ public final class Baselines {
     private static double auc(WindowClassifier classifier, double[][] means, boolean[] ore) {
         double[] scores = new double[means.length];
         for (int i = 0; i < means.length; i++) {
-            scores[i] = classifier.probability(means[i]);
+            scores[i] = classifier.margin(means[i]); // the probability's order, without its rounding to 0 or 1
         }
         return Roc.of(scores, ore).auc().orElse(Double.NaN);
     }

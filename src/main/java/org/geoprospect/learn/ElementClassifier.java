@@ -44,7 +44,12 @@ public record ElementClassifier(int channel, int sign, double slope, double inte
 
     @Override
     public double probability(double[] means) {
-        return 1 / (1 + Math.exp(-(slope * sign * means[channel] + intercept)));
+        return 1 / (1 + Math.exp(-margin(means)));
+    }
+
+    @Override
+    public double margin(double[] means) {
+        return slope * sign * means[channel] + intercept;
     }
 
     @Override

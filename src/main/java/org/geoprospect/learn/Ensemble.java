@@ -78,18 +78,6 @@ public final class Ensemble implements AutoCloseable {
      * @param calibration its calibration
      */
     public record BaselineMember(WindowClassifier classifier, Calibration calibration) implements Member {
-        /**
-         * Probabilities this close to 0 or 1 (a forest's unanimous trees) keep a finite margin; no closer, since a
-         * double near 1 has no finer steps, so the margins rank the windows exactly as the probabilities do.
-         */
-        private static final double EDGE = 1e-15;
-
-        /** @return the classifier's logit for each window's element means */
-        public static double margin(WindowClassifier classifier, double[] means) {
-            double p = Math.min(1 - EDGE, Math.max(EDGE, classifier.probability(means)));
-            return Math.log(p / (1 - p));
-        }
-
         @Override
         public float[] oreProbability(NDManager batch, NDArray windows) {
             Shape shape = windows.getShape();
@@ -102,7 +90,7 @@ public final class Ensemble implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 double[] means = Baselines.windowMeans(
                         Arrays.copyOfRange(values, i * perWindow, (i + 1) * perWindow), channels, size);
-                probability[i] = (float) calibration.probability(margin(classifier, means));
+                probability[i] = (float) calibration.probability(classifier.margin(means));
             }
             return probability;
         }

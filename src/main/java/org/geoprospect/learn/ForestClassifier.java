@@ -57,6 +57,16 @@ public final class ForestClassifier implements WindowClassifier {
         return posteriori[1];
     }
 
+    /** Probabilities this close to 0 or 1 (unanimous trees) keep a finite logit. */
+    private static final double EDGE = 1e-6;
+
+    /** The logit of the share of trees voting ore, which is a multiple of 1/trees: clamped, no order is lost. */
+    @Override
+    public double margin(double[] means) {
+        double p = Math.min(1 - EDGE, Math.max(EDGE, probability(means)));
+        return Math.log(p / (1 - p));
+    }
+
     @Override
     public String kind() {
         return "forest";

@@ -32,6 +32,16 @@ public final class LogisticClassifier implements WindowClassifier {
     }
 
     @Override
+    public double margin(double[] means) {
+        double[] w = model.coefficients(); // the weights, then the intercept
+        double z = w[means.length];
+        for (int c = 0; c < means.length; c++) {
+            z += w[c] * means[c];
+        }
+        return z;
+    }
+
+    @Override
     public String kind() {
         return "logistic";
     }

@@ -15,6 +15,13 @@ public sealed interface WindowClassifier extends Serializable
      */
     double probability(double[] means);
 
+    /**
+     * @param means as for {@link #probability}
+     * @return the logit of the probability, exact where the model is linear in it, so that windows keep their order
+     *         where the probability rounds to 0 or 1: what a stored baseline is calibrated and ranked on
+     */
+    double margin(double[] means);
+
     /** @return {@code "element"}, {@code "logistic"} or {@code "forest"}, as {@link Baselines#fit} takes it */
     String kind();
 

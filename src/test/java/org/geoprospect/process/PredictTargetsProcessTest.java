@@ -275,7 +275,7 @@ class PredictTargetsProcessTest {
                         + ".baseline"));
                 double[] means = Baselines.windowMeans(source.cut(row, column, size), elements.size(), size);
                 expected += new Calibration(m.get("slope").asDouble(), m.get("intercept").asDouble(), Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN).probability(Ensemble.BaselineMember.margin(c, means)) / 2;
+                        Double.NaN, Double.NaN, Double.NaN).probability(c.margin(means)) / 2;
             }
             assertEquals(expected, p.bands().get(0).data()[0], 1e-5, kind + ": tile 1");
         }
