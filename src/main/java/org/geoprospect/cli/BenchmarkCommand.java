@@ -2,6 +2,7 @@ package org.geoprospect.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.core.InvalidInputException;
+import org.geoprospect.learn.NetworkArchitecture;
 import org.geoprospect.testdata.ElementModel;
 import org.geoprospect.testdata.GeneratedSurvey;
 import org.geoprospect.testdata.SyntheticSurvey;
@@ -17,25 +18,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code benchmark idw}: times, in one run on one machine, our {@code interpolate} at the paper's scale (a synthetic
+ * {@code benchmark idw|worker|train}. {@code idw} times, in one run on one machine, our {@code interpolate} at the paper's scale (a synthetic
  * survey of about 7,200 samples × 16 elements onto 3072 × 3072 cells) against GDAL's {@code gdal_grid} making the
  * same 16 bands — {@code -a invdist} (all points) for every band, and {@code -a invdistnn} (the same algorithm as
  * ours: power, 12 nearest) for as many bands as asked, extrapolated to 16 and marked so — and writes the figures
- * to a Markdown file.
+ * to a Markdown file. {@code worker}: see {@link WorkerBenchmark}; {@code train}: see {@link TrainBenchmark}. Each
+ * rewrites its own section of the file and keeps the others.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Time IDW against gdal_grid, or the native worker's cost, and write docs/benchmarks.md.")
+        description = "Time IDW against gdal_grid, the native worker's cost, or training against PyTorch in Python, "
+                + "and write docs/benchmarks.md.")
 final class BenchmarkCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "idw|worker", description = "What to benchmark: idw (interpolate against "
-            + "gdal_grid at the paper's scale) or worker (what running the native processes in a worker costs).")
+    @Parameters(index = "0", paramLabel = "idw|worker|train", description = "What to benchmark: idw (interpolate "
+            + "against gdal_grid at the paper's scale), worker (what running the native processes in a worker costs) "
+            + "or train (training and inference throughput against PyTorch in Python on the same CPU).")
     String what;
 
     @Option(names = "--out", defaultValue = "docs/benchmarks.md", paramLabel = "FILE",
@@ -62,6 +67,36 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (default: a temporary one).")
     Path work;
 
+    @Option(names = "--networks", defaultValue = "resnet18,resnet50", paramLabel = "IDS",
+            description = "train: networks to time, comma-separated (default ${DEFAULT-VALUE}).")
+    String networks;
+
+    @Option(names = "--input-sizes", defaultValue = "56,64", paramLabel = "CELLS",
+            description = "train: input sides in cells, comma-separated (default ${DEFAULT-VALUE}).")
+    String inputSizes;
+
+    @Option(names = "--channels", defaultValue = "8", description = "train: input channels (default ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--batch", defaultValue = "32", description = "train: patches per step (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "train: untimed steps before each timed series (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "5",
+            description = "train: timed steps of each series (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--threads", paramLabel = "N[,N...]", description = "train: intra-op threads, the same on both "
+            + "sides; each configuration runs once per count (default: our engine's default, given to Python too).")
+    String threads;
+
+    @Option(names = "--python", paramLabel = "PYTHON", description = "train: the Python interpreter with torch and "
+            + "torchvision (default /usr/bin/python3 where it exists, else python3 on the PATH).")
+    String python;
+
     BenchmarkCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -69,9 +104,11 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"idw".equals(what) && !"worker".equals(what)) {
-            throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw, worker");
+        if (!List.of("idw", "worker", "train").contains(what)) {
+            throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw, worker, "
+                    + "train");
         }
+        TrainBenchmark.Settings train = "train".equals(what) ? trainSettings() : null; // checked before any work
         OutputLocations.checkFile("--out", report); // written last, after minutes of work
         if (work != null) {
             OutputLocations.checkFolder("--work", work);
@@ -79,6 +116,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("geoprospect-bench");
         if ("worker".equals(what)) {
             new WorkerBenchmark(err, dir).run(report);
+            out.println(report);
+            return Main.OK;
+        }
+        if (train != null) {
+            new TrainBenchmark(err, dir).run(train, report);
             out.println(report);
             return Main.OK;
         }
@@ -135,6 +177,26 @@ final class BenchmarkCommand implements Callable<Integer> {
                 elements.size());
         out.println(report);
         return Main.OK;
+    }
+
+    private TrainBenchmark.Settings trainSettings() {
+        List<NetworkArchitecture> nets = Arrays.stream(networks.split(",")).map(String::strip)
+                .map(NetworkArchitecture::fromId).toList();
+        for (NetworkArchitecture n : nets) {
+            if (n != NetworkArchitecture.RESNET18 && n != NetworkArchitecture.RESNET50) {
+                throw new InvalidInputException("networks", "benchmark train compares resnet18 and resnet50 (the "
+                        + "networks torchvision has in the same layout), not " + n.id());
+            }
+        }
+        if (channels < 1 || batch < 1 || steps < 1 || warmup < 0) {
+            throw new InvalidInputException("benchmark", "--channels, --batch and --steps must be at least 1 and "
+                    + "--warmup at least 0");
+        }
+        String interpreter = python != null ? python
+                : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        return new TrainBenchmark.Settings(nets, TrainBenchmark.integers("--input-sizes", inputSizes), channels,
+                batch, warmup, steps, threads == null ? List.of() : TrainBenchmark.integers("--threads", threads),
+                interpreter);
     }
 
     private double gdalGrid(Path vrt, String field, String algorithm, String txe, String tye, Path dir)
