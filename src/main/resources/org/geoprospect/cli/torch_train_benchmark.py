@@ -8,8 +8,11 @@ loss, backward and the optimizer's step (loss.item() read, as our trainer reads 
 pass of one batch in eval mode under torch.no_grad(). Warm-up steps are run first and not timed.
 
 Writes one JSON object to stdout: versions, the thread counts and oneDNN (mkldnn) state actually in force, the
-network's trainable parameter count, and the wall time of every timed step in seconds. Exits 3 with a one-line
-message on stderr when torch or torchvision cannot be imported.
+network's trainable parameter count, and the wall and CPU time of every timed step in seconds. With --serve it
+writes that object without the steps as its first line, then takes one step per line read from stdin ("train" or
+"infer") and answers each with a line {"wall": s, "cpu": s}: so that the Java side can alternate its steps with
+these and both meet the same load on a shared machine. Exits 3 with a one-line message on stderr when torch or
+torchvision cannot be imported.
 """
 import argparse
 import json
@@ -35,6 +38,7 @@ def main():
     p.add_argument("--momentum", type=float, default=0.9)
     p.add_argument("--weight-decay", type=float, default=1e-4)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--serve", action="store_true", help="take steps as stdin asks (see above)")
     a = p.parse_args()
     try:
         import torch
@@ -70,12 +74,8 @@ def main():
         with torch.no_grad():
             return model(x)
 
-    model.train()
-    train = timed(train_step, a.warmup, a.steps)
-    model.eval()
-    inference = timed(inference_step, a.warmup, a.inference_steps)
-
-    json.dump({
+    steps = {"train": (model.train, train_step), "infer": (model.eval, inference_step)}
+    info = {
         "torch": torch.__version__,
         "torchvision": torchvision.__version__,
         "python": sys.version.split()[0],
@@ -85,21 +85,35 @@ def main():
         "mkldnnEnabled": bool(torch.backends.mkldnn.enabled),
         "cpuCapability": cpu_capability(torch),
         "parameters": sum(t.numel() for t in model.parameters() if t.requires_grad),
-        "trainSeconds": train,
-        "inferenceSeconds": inference,
-    }, sys.stdout)
+    }
+    if a.serve:
+        print(json.dumps(info), flush=True)
+        for line in sys.stdin:
+            mode, step = steps[line.strip()]
+            mode()
+            wall, cpu = timed_step(step)
+            print(json.dumps({"wall": wall, "cpu": cpu}), flush=True)
+        return
+    model.train()
+    info["trainSeconds"], info["trainCpuSeconds"] = timed(train_step, a.warmup, a.steps)
+    model.eval()
+    info["inferenceSeconds"], info["inferenceCpuSeconds"] = timed(inference_step, a.warmup, a.inference_steps)
+    json.dump(info, sys.stdout)
     print()
+
+
+def timed_step(step):
+    """Wall and CPU time (this process, all its threads) of one step, in seconds."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    step()
+    return time.perf_counter() - w0, time.process_time() - c0
 
 
 def timed(step, warmup, steps):
     for _ in range(warmup):
         step()
-    seconds = []
-    for _ in range(steps):
-        t0 = time.perf_counter()
-        step()
-        seconds.append(time.perf_counter() - t0)
-    return seconds
+    times = [timed_step(step) for _ in range(steps)]
+    return [t[0] for t in times], [t[1] for t in times]
 
 
 def cpu_capability(torch):
