@@ -165,7 +165,8 @@ final class TrainBenchmark {
                 once), so that both meet the same load: %d warm-up steps each, then %d timed; figures are the \
                 median step (min–max in brackets), patches/s the batch over the median wall time. CPU s is the \
                 process's CPU time per step (all threads), which waiting for a core does not inflate. Both sides \
-                run the same number of intra-op threads (threads column: DJL / Python, as each engine reports);                 inter-op threads, which these steps do not use: DJL %d, Python %s.
+                run the same number of intra-op threads (threads column: DJL / Python, as each engine reports); \
+                inter-op threads, which these steps do not use: DJL %d, Python %s.
 
                 """, LocalDate.now(), machine(), loadAtStart, loadAverage(), System.getProperty("java.version"),
                 EngineInfo.djlVersion(), engine.engine(), engine.version(),
