@@ -31,6 +31,6 @@ public record EngineInfo(String engine, String version, String device, int gpus,
     public String summary() {
         return engine + " " + version + " on " + device + ", " + threads + " thread" + (threads == 1 ? "" : "s")
                 + (gpus == 0 ? " (no GPU found)" : "") + (trainingHazard == null ? ""
-                : "; oneDNN off while networks with 1×1 convolutions train: " + trainingHazard);
+                : "; oneDNN off while " + NetworkArchitecture.guardedIds() + " train: " + trainingHazard);
     }
 }

@@ -181,7 +181,7 @@ public final class TrainingThroughput implements AutoCloseable {
 
     /** @return why oneDNN's convolutions are off while this network trains here, or null when they are on */
     public String oneDnnOff() {
-        return s.architecture().hasPointwiseConvolutions() ? OneDnn.trainingHazard().orElse(null) : null;
+        return s.architecture().hasOneDnnPointwiseConvolutions() ? OneDnn.trainingHazard().orElse(null) : null;
     }
 
     @Override
