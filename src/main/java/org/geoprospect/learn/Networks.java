@@ -46,6 +46,7 @@ public final class Networks {
      *         for inputs of {@link #inputShape(NetworkSpec, int) inputShape(spec, 1)}; close it
      */
     public static Model newModel(NetworkSpec spec) {
+        NativeMemory.keepForReuse(); // every model trains or predicts batch after batch: see NativeMemory
         Model model = Model.newInstance(spec.architecture().id());
         Block block = newBlock(spec);
         model.setBlock(block);

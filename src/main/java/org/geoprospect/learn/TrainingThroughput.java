@@ -192,6 +192,7 @@ public final class TrainingThroughput implements AutoCloseable {
             model.close();
         } finally {
             JniUtils.setNumThreads(threadsBefore);
+            NativeMemory.release();
         }
     }
 
