@@ -2,7 +2,7 @@ package org.geoprospect.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geoprospect.core.InvalidInputException;
-import org.geoprospect.learn.NetworkArchitecture;
+import org.geoprospect.benchmark.TrainComparison;
 import org.geoprospect.testdata.ElementModel;
 import org.geoprospect.testdata.GeneratedSurvey;
 import org.geoprospect.testdata.SyntheticSurvey;
@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * survey of about 7,200 samples × 16 elements onto 3072 × 3072 cells) against GDAL's {@code gdal_grid} making the
  * same 16 bands — {@code -a invdist} (all points) for every band, and {@code -a invdistnn} (the same algorithm as
  * ours: power, 12 nearest) for as many bands as asked, extrapolated to 16 and marked so — and writes the figures
- * to a Markdown file. {@code worker}: see {@link WorkerBenchmark}; {@code train}: see {@link TrainBenchmark}. Each
+ * to a Markdown file. {@code worker}: see {@link WorkerBenchmark}; {@code train}: see {@link TrainComparison}. Each
  * rewrites its own section of the file and keeps the others.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
@@ -108,7 +108,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new InvalidInputException("benchmark", "unknown benchmark '" + what + "'; available: idw, worker, "
                     + "train");
         }
-        TrainBenchmark.Settings train = "train".equals(what) ? trainSettings() : null; // checked before any work
+        TrainComparison.Settings train = "train".equals(what) ? trainSettings() : null; // checked before any work
         OutputLocations.checkFile("--out", report); // written last, after minutes of work
         if (work != null) {
             OutputLocations.checkFolder("--work", work);
@@ -120,7 +120,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             return Main.OK;
         }
         if (train != null) {
-            new TrainBenchmark(err, dir).run(train, report);
+            BenchmarkReport.writeSection(report, TrainComparison.HEADING, new TrainComparison(err, dir).run(train));
             out.println(report);
             return Main.OK;
         }
@@ -179,24 +179,26 @@ final class BenchmarkCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private TrainBenchmark.Settings trainSettings() {
-        List<NetworkArchitecture> nets = Arrays.stream(networks.split(",")).map(String::strip)
-                .map(NetworkArchitecture::fromId).toList();
-        for (NetworkArchitecture n : nets) {
-            if (n != NetworkArchitecture.RESNET18 && n != NetworkArchitecture.RESNET50) {
-                throw new InvalidInputException("networks", "benchmark train compares resnet18 and resnet50 (the "
-                        + "networks torchvision has in the same layout), not " + n.id());
-            }
-        }
-        if (channels < 1 || batch < 1 || steps < 1 || warmup < 0) {
-            throw new InvalidInputException("benchmark", "--channels, --batch and --steps must be at least 1 and "
-                    + "--warmup at least 0");
-        }
+    private TrainComparison.Settings trainSettings() {
         String interpreter = python != null ? python
                 : Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        return new TrainBenchmark.Settings(nets, TrainBenchmark.integers("--input-sizes", inputSizes), channels,
-                batch, warmup, steps, threads == null ? List.of() : TrainBenchmark.integers("--threads", threads),
-                interpreter);
+        return new TrainComparison.Settings(Arrays.stream(networks.split(",")).map(String::strip).toList(),
+                integers("--input-sizes", inputSizes), channels, batch, warmup, steps,
+                threads == null ? List.of() : integers("--threads", threads), interpreter);
+    }
+
+    /** A comma-separated list of positive integers given for an option. */
+    private static List<Integer> integers(String option, String value) {
+        try {
+            List<Integer> v = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+            if (v.stream().anyMatch(i -> i < 1)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(option.substring(2), option + " takes positive integers separated by "
+                    + "commas, got '" + value + "'");
+        }
     }
 
     private double gdalGrid(Path vrt, String field, String algorithm, String txe, String tye, Path dir)

@@ -13,7 +13,7 @@ import java.util.Locale;
  * glibc's secondary arenas, whose 64 MiB heaps glibc unmaps or trims as soon as they are free at the top — and a
  * DJL batch frees all its tensors at once when its manager closes. The next batch then touches fresh pages, one page
  * fault per 4 KiB: about 5,000–13,000 faults for a ResNet-18 forward pass of 32 × 8 × 64², which on these VMs cost
- * more than the convolutions (the pass took 0.23–0.48 s with them and 0.11–0.22 s without). Python's PyTorch runs
+ * more than the convolutions (the pass took 0.20–0.55 s with them and 0.11–0.22 s without). Python's PyTorch runs
  * on the main thread's arena, which keeps its top. {@link #keepForReuse()} raises glibc's trim threshold (1 GiB)
  * and fixes its mmap threshold at the largest value glibc takes (32 MiB), so that freed heaps stay mapped and are
  * reused; {@link #release()} hands the free memory back ({@code malloc_trim}) once a training is over, so a

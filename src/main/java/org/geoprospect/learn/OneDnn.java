@@ -26,7 +26,7 @@ import java.util.Optional;
  * convolutions do not reach that code; oneDNN's channels-last 1×1 forward does, and no network here makes
  * channels-last tensors). The ResNets avoid the guard altogether: {@link Networks} builds their 1×1 convolutions as
  * matrix products on such a CPU ({@link PointwiseConvolution}), so no 1×1 convolution reaches oneDNN and its other
- * convolutions stay on (ResNet-50 trained about 5× faster that way than with oneDNN off; {@code docs/train-speed.md}).
+ * convolutions stay on (ResNet-50 trained 4–5× faster that way than with oneDNN off; {@code docs/train-speed.md}).
  * The switch is libtorch's {@code at::Context::setUserEnabledMkldnn}, called through JNA because DJL does not expose
  * it. The system property {@code geoprospect.oneDnnTraining} overrides the detection: {@code auto} (default),
  * {@code off} (always switch off for such networks) or {@code on} (never).

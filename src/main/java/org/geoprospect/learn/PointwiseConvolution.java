@@ -19,7 +19,7 @@ import ai.djl.util.PairList;
  * {@code brg_blocking_t::est_eff_1x1}, which it calls only when it blocks a 1×1 convolution (the backward pass of
  * NCHW ones, and the forward pass of channels-last ones); see {@link OneDnn}. A product never reaches oneDNN, so a
  * network whose 1×1 convolutions are all products trains with oneDNN's other convolutions on: ResNet-50 trained
- * about 5× faster here than with oneDNN switched off ({@code docs/train-speed.md}). It is also one large product
+ * 4–5× faster here than with oneDNN switched off ({@code docs/train-speed.md}). It is also one large product
  * where PyTorch's own fallback convolution makes one small product per patch, which is why that fallback is slow on
  * ResNet-50's later stages (2 × 2 to 7 × 7 pixels). Thread-safe as DJL blocks are: not during initialization.
  */

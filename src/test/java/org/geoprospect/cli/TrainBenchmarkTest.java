@@ -1,5 +1,6 @@
 package org.geoprospect.cli;
 
+import org.geoprospect.benchmark.TrainComparison;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class TrainBenchmarkTest {
         String md = Files.readString(report);
         assertTrue(md.contains("## The native worker: what isolation costs\n\nkept as it was"),
                 "the other sections stay:\n" + md);
-        assertTrue(md.contains(TrainBenchmark.HEADING), md);
+        assertTrue(md.contains(TrainComparison.HEADING), md);
         for (String table : List.of("### Training", "### Inference", "### What our trainer adds")) {
             assertTrue(md.contains(table), table + " missing:\n" + md);
         }

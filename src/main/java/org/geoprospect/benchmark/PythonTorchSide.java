@@ -1,4 +1,4 @@
-package org.geoprospect.cli;
+package org.geoprospect.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +7,8 @@ import org.geoprospect.learn.TrainingThroughput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Python's side of {@code benchmark train}: {@code torch_train_benchmark.py --serve} in a subprocess, which builds
+ * Python's side of {@link TrainComparison}: {@code torch_train_benchmark.py --serve} in a subprocess, which builds
  * torchvision's network, says what it runs on (one JSON line), then takes one step per request and answers with its
  * wall and CPU time. Never throws for Python's failures: {@link #info()} or {@link #step} answer null and
  * {@link #problem()} says why (exit status 3: torch or torchvision is not installed). Not thread-safe.

@@ -1,4 +1,4 @@
-package org.geoprospect.cli;
+package org.geoprospect.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.core.InvalidInputException;
@@ -14,23 +14,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@code benchmark train}: our training and inference throughput (DJL with its PyTorch engine) against PyTorch in
+ * What {@code benchmark train} measures: our training and inference throughput (DJL with its PyTorch engine) against PyTorch in
  * Python — what a user would pick instead — on the same CPU in the same run: the same torchvision layout (an
  * n-channel stem, 2 classes), batch, input size, optimizer and thread count. Python's side is
  * {@code torch_train_benchmark.py} (shipped beside this class) in a subprocess that takes one step whenever asked
  * ({@link PythonTorchSide}): the two sides take their steps in turn (ours, Python's, ours, …), never at once, so that
  * on a shared machine both meet the same load. Also times what our trainer's own path adds (cropping, flipping and
- * assembling the batch in Java). Writes its section of {@code docs/benchmarks.md}. Without Python's torch the
- * section says so and reports our side alone.
+ * assembling the batch in Java). Returns its section of {@code docs/benchmarks.md} as Markdown. Without Python's
+ * torch the section says so and reports our side alone. Not thread-safe; it sets the engine's threads while it runs.
  */
-final class TrainBenchmark {
-    static final String HEADING = "## Training speed: DJL against PyTorch in Python";
+public final class TrainComparison {
+    /** The heading of the section {@link #run} writes the body of. */
+    public static final String HEADING = "## Training speed: DJL against PyTorch in Python";
     private static final String SCRIPT = "torch_train_benchmark.py";
     private static final double GOAL = 0.9;
     private static final double LEARNING_RATE = 0.01;
@@ -38,13 +38,40 @@ final class TrainBenchmark {
     private static final double WEIGHT_DECAY = 1e-4;
 
     /**
-     * @param networks   the networks
+     * @param networks   network ids: {@code resnet18}, {@code resnet50} (the networks torchvision has in the same
+     *                   layout)
      * @param inputSizes cells per input side
+     * @param channels   input channels
+     * @param batch      patches per step
+     * @param warmup     untimed steps of each side before each timed series
+     * @param steps      timed steps of each series
      * @param threads    intra-op thread counts to run each configuration with; empty: our engine's default
      * @param python     the Python interpreter that has torch and torchvision
      */
-    record Settings(List<NetworkArchitecture> networks, List<Integer> inputSizes, int channels, int batch,
-                    int warmup, int steps, List<Integer> threads, String python) {
+    public record Settings(List<String> networks, List<Integer> inputSizes, int channels, int batch, int warmup,
+                           int steps, List<Integer> threads, String python) {
+        /** @throws InvalidInputException naming what to change */
+        public Settings {
+            for (String id : networks) {
+                NetworkArchitecture n = NetworkArchitecture.fromId(id);
+                if (n != NetworkArchitecture.RESNET18 && n != NetworkArchitecture.RESNET50) {
+                    throw new InvalidInputException("networks", "benchmark train compares resnet18 and resnet50 "
+                            + "(the networks torchvision has in the same layout), not " + id);
+                }
+            }
+            if (networks.isEmpty() || inputSizes.isEmpty() || inputSizes.stream().anyMatch(i -> i < 1)
+                    || threads.stream().anyMatch(t -> t < 1)) {
+                throw new InvalidInputException("benchmark", "name at least one network and input size; sizes and "
+                        + "thread counts must be at least 1");
+            }
+            if (channels < 1 || batch < 1 || steps < 1 || warmup < 0) {
+                throw new InvalidInputException("benchmark", "--channels, --batch and --steps must be at least 1 "
+                        + "and --warmup at least 0");
+            }
+            networks = List.copyOf(networks);
+            inputSizes = List.copyOf(inputSizes);
+            threads = List.copyOf(threads);
+        }
     }
 
     /** One configuration's figures; {@code python} and its timings are null when Python's side did not run. */
@@ -59,19 +86,29 @@ final class TrainBenchmark {
     private String pythonProblem;
     private boolean pythonMissing;
 
-    TrainBenchmark(PrintStream err, Path dir) {
+    /**
+     * @param err told what runs and each configuration's medians as they come
+     * @param dir scratch folder: the Python script and its error output go there
+     */
+    public TrainComparison(PrintStream err, Path dir) {
         this.err = err;
         this.dir = dir;
     }
 
-    void run(Settings s, Path report) throws IOException, InterruptedException {
+    /**
+     * Runs every configuration (network × input size × thread count), each side in turn.
+     *
+     * @return the section's body in Markdown, to go under {@link #HEADING}
+     * @throws IOException if the script cannot be written to the scratch folder
+     */
+    public String run(Settings s) throws IOException, InterruptedException {
         EngineInfo engine = EngineInfo.current();
         List<Integer> threads = s.threads().isEmpty() ? List.of(engine.threads()) : s.threads();
         Path script = extractScript();
         List<Row> rows = new ArrayList<>();
         String loadAtStart = loadAverage();
         long start = System.nanoTime();
-        for (NetworkArchitecture network : s.networks()) {
+        for (NetworkArchitecture network : s.networks().stream().map(NetworkArchitecture::fromId).toList()) {
             for (int size : s.inputSizes()) {
                 for (int t : threads) {
                     err.printf(Locale.ROOT, "%s, %d px, batch %d, %d thread(s)%n", network.id(), size, s.batch(), t);
@@ -80,8 +117,8 @@ final class TrainBenchmark {
             }
         }
         String md = markdown(s, engine, rows, loadAtStart, (System.nanoTime() - start) / 60e9);
-        BenchmarkReport.writeSection(report, HEADING, md);
         err.print(md);
+        return md;
     }
 
     /** One configuration: training steps in turn with Python's, then our trainer's path, then inference in turn. */
@@ -137,7 +174,7 @@ final class TrainBenchmark {
 
     private Path extractScript() throws IOException {
         Path script = dir.resolve(SCRIPT);
-        try (InputStream in = TrainBenchmark.class.getResourceAsStream(SCRIPT)) {
+        try (InputStream in = TrainComparison.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException(SCRIPT + " is missing from the jar");
             }
@@ -157,7 +194,7 @@ final class TrainBenchmark {
                 factor, with the commands that measure each: [`train-speed.md`](train-speed.md).
 
                 The same work on both sides: torchvision's layout (ours is built to it; the parameter counts \
-                below agree) with a %d-channel stem and 2 classes, batch %d of random patches, softmax \
+                below agree) with a stem for %d input channels and 2 classes, batch %d of random patches, softmax \
                 cross-entropy, SGD with momentum %.1f, learning rate %.2f and weight decay %.0e. A training step \
                 is forward, loss, backward and the optimizer's step on a batch already in a tensor; an inference \
                 step is a forward pass of a batch in inference mode without gradients (Python: `eval()` under \
@@ -176,6 +213,10 @@ final class TrainBenchmark {
                         py.path("mkldnnEnabled").asBoolean() ? "on" : "off", py.path("cpuCapability").asText()),
                 command(s), minutes, s.channels(), s.batch(), MOMENTUM, LEARNING_RATE, WEIGHT_DECAY, s.warmup(),
                 s.steps(), rows.get(0).interopThreads(), py == null ? "–" : py.path("interopThreads").asText()));
+        String settings = settingsInForce();
+        if (!settings.isEmpty()) {
+            md.append("Set for this run (both sides inherit the environment): ").append(settings).append(".\n\n");
+        }
         if (pythonProblem != null) {
             md.append("**Python's side:** ").append(pythonProblem).append("\n\n");
         }
@@ -230,6 +271,23 @@ final class TrainBenchmark {
         return md.toString();
     }
 
+    /** What changes either side's speed besides the options: OpenMP's environment and our switches, where set. */
+    private static String settingsInForce() {
+        List<String> set = new ArrayList<>();
+        for (String name : List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "MKL_NUM_THREADS")) {
+            if (System.getenv(name) != null) {
+                set.add("`" + name + "=" + System.getenv(name) + "`");
+            }
+        }
+        for (String name : List.of("geoprospect.oneDnnTraining", "geoprospect.mallocTuning",
+                "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
+            if (System.getProperty(name) != null) {
+                set.add("`-D" + name + "=" + System.getProperty(name) + "`");
+            }
+        }
+        return String.join(", ", set);
+    }
+
     private static String threads(Row r) {
         return r.threads() + " / " + (r.python() == null ? "–" : r.python().path("threads").asText());
     }
@@ -269,7 +327,7 @@ final class TrainBenchmark {
 
     private static String command(Settings s) {
         String c = "java -jar target/geoprospect.jar benchmark train --networks "
-                + String.join(",", s.networks().stream().map(NetworkArchitecture::id).toList())
+                + String.join(",", s.networks())
                 + " --input-sizes " + join(s.inputSizes()) + " --batch " + s.batch() + " --channels " + s.channels()
                 + " --warmup " + s.warmup() + " --steps " + s.steps();
         return s.threads().isEmpty() ? c : c + " --threads " + join(s.threads());
@@ -343,20 +401,6 @@ final class TrainBenchmark {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    /** Parses a comma-separated list of positive integers for an option. */
-    static List<Integer> integers(String option, String value) {
-        try {
-            List<Integer> v = Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
-            if (v.stream().anyMatch(i -> i < 1)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(option.substring(2), option + " takes positive integers separated by "
-                    + "commas, got '" + value + "'");
         }
     }
 }
