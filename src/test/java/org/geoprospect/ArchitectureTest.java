@@ -20,7 +20,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..samples..", "..grid..", "..vector..", "..crs..", "..core..")
                 .should().dependOnClassesThat().resideInAnyPackage("..interpolate..", "..select..", "..evaluate..",
                         "..learn..", "..predict..", "..process..", "..worker..", "..server..", "..cli..",
-                        "..testdata..")
+                        "..testdata..", "..benchmark..")
                 .check(CLASSES);
     }
 
@@ -29,7 +29,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..interpolate..", "..select..", "..evaluate..", "..learn..",
                         "..predict..")
                 .should().dependOnClassesThat().resideInAnyPackage("..process..", "..worker..", "..server..",
-                        "..cli..")
+                        "..cli..", "..benchmark..")
                 .check(CLASSES);
     }
 
@@ -76,6 +76,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..server..", "..cli..")
                 .should().dependOnClassesThat(resideInAnyPackage("..interpolate..", "..select..", "..learn..",
                         "..predict..").and(not(equivalentTo(org.geoprospect.learn.ModelLibrary.class))))
+                .check(CLASSES);
+    }
+
+    /** The benchmarks measure steps for the command line, which writes their report; no host or process uses them. */
+    @Test
+    void benchmarksServeTheCommandLineOnly() {
+        noClasses().that().resideOutsideOfPackages("..benchmark..", "..cli..")
+                .should().dependOnClassesThat().resideInAPackage("..benchmark..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..benchmark..")
+                .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..server..", "picocli..")
                 .check(CLASSES);
     }
 

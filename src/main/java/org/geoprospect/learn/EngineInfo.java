@@ -22,10 +22,15 @@ public record EngineInfo(String engine, String version, String device, int gpus,
                 engine.getGpuCount(), JniUtils.getNumThreads(), OneDnn.trainingHazard().orElse(null));
     }
 
+    /** @return the version of DJL itself, e.g. {@code 0.36.0} */
+    public static String djlVersion() {
+        return Engine.getDjlVersion();
+    }
+
     /** One line for a log, e.g. {@code PyTorch 2.7.1 on cpu(), 2 threads}. */
     public String summary() {
         return engine + " " + version + " on " + device + ", " + threads + " thread" + (threads == 1 ? "" : "s")
                 + (gpus == 0 ? " (no GPU found)" : "") + (trainingHazard == null ? ""
-                : "; oneDNN off while networks with 1×1 convolutions train: " + trainingHazard);
+                : "; oneDNN off while " + NetworkArchitecture.guardedIds() + " train: " + trainingHazard);
     }
 }

@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
 
 /** The networks {@link Networks} builds, by the identifier that manifests and process inputs use. */
 public enum NetworkArchitecture {
-    /** The paper's network: ResNet-50, bottleneck stages 3-4-6-3 (about 23.6 M parameters with 8 channels). */
-    RESNET50("resnet50", true),
+    /**
+     * The paper's network: ResNet-50, bottleneck stages 3-4-6-3 (about 23.6 M parameters with 8 channels). Its 1×1
+     * convolutions are matrix products where oneDNN cannot block them ({@link Networks}), so it needs no guard.
+     */
+    RESNET50("resnet50", false),
     /** torchvision's basic-block ResNet-18, stages 2-2-2-2 (about 11.2 M parameters): the lighter CPU network. */
     RESNET18("resnet18", false),
     /** A compact CNN: three convolution blocks (about 0.1 M parameters) for tests and quick runs. */
@@ -50,9 +53,18 @@ public enum NetworkArchitecture {
         return Arrays.stream(values()).filter(a -> !a.isBaseline()).toList();
     }
 
-    /** @return whether the network has 1×1 stride-1 convolutions, whose training {@link OneDnn} guards */
-    public boolean hasPointwiseConvolutions() {
+    /**
+     * @return whether the network, as {@link Networks} builds it, sends 1×1 stride-1 convolutions to oneDNN on a CPU
+     *         where {@link OneDnn#trainingHazard()} applies, so that {@link OneDnn} must guard its training
+     */
+    public boolean hasOneDnnPointwiseConvolutions() {
         return pointwise;
+    }
+
+    /** @return the identifiers of the networks {@link OneDnn} guards, e.g. {@code mobilenet_v2, googlenet} */
+    public static String guardedIds() {
+        return Arrays.stream(values()).filter(NetworkArchitecture::hasOneDnnPointwiseConvolutions)
+                .map(NetworkArchitecture::id).collect(Collectors.joining(", "));
     }
 
     /** @return the identifier written to manifests, e.g. {@code resnet50} */

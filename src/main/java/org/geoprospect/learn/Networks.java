@@ -7,8 +7,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 
 /**
- * Builds the network a {@link NetworkSpec} names, as a DJL block or as an initialized {@link Model}. Stateless and
- * thread-safe; the models it returns hold native memory and must be closed by the caller.
+ * Builds the network a {@link NetworkSpec} names, as a DJL block or as an initialized {@link Model}. Where
+ * {@link OneDnn#trainingHazard()} applies, the ResNets' 1×1 convolutions are matrix products (same parameters, so
+ * saved models load either way). Stateless and thread-safe; the models it returns hold native memory and must be
+ * closed by the caller.
  */
 public final class Networks {
     private Networks() {
@@ -20,8 +22,8 @@ public final class Networks {
      */
     public static Block newBlock(NetworkSpec spec) {
         return switch (spec.architecture()) {
-            case RESNET50 -> ResNet.builder().setDepth(50).setClasses(spec.classes()).build();
-            case RESNET18 -> ResNet.builder().setDepth(18).setClasses(spec.classes()).build();
+            case RESNET50 -> resNet(50, spec);
+            case RESNET18 -> resNet(18, spec);
             case MOBILENET_V2 -> MobileNetV2.newBlock(spec.classes());
             case GOOGLENET -> GoogLeNet.newBlock(spec.classes());
             case SHUFFLENET_V2_X1_0 -> ShuffleNetV2.newBlock(spec.classes());
@@ -32,11 +34,21 @@ public final class Networks {
     }
 
     /**
+     * A ResNet whose 1×1 convolutions are matrix products where oneDNN cannot block them ({@link OneDnn}), so that it
+     * trains there with oneDNN's other convolutions on instead of none.
+     */
+    private static Block resNet(int depth, NetworkSpec spec) {
+        return ResNet.builder().setDepth(depth).setClasses(spec.classes())
+                .optPointwiseAsProducts(OneDnn.trainingHazard().isPresent()).build();
+    }
+
+    /**
      * @param spec the network
      * @return a model named after the architecture, holding {@link #newBlock} initialized (default initializers)
      *         for inputs of {@link #inputShape(NetworkSpec, int) inputShape(spec, 1)}; close it
      */
     public static Model newModel(NetworkSpec spec) {
+        NativeMemory.keepForReuse(); // every model trains or predicts batch after batch: see NativeMemory
         Model model = Model.newInstance(spec.architecture().id());
         Block block = newBlock(spec);
         model.setBlock(block);

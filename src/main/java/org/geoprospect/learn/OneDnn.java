@@ -22,7 +22,11 @@ import java.util.Optional;
  * kill the JVM at the first backward pass. Capping the ISA below AVX2 ({@code ONEDNN_MAX_CPU_ISA=AVX}) avoids the
  * brgemm kernels but halves the speed of every network; turning oneDNN convolutions off (what Python's
  * {@code torch.backends.mkldnn.enabled = False} does) costs the same but only where it is switched, so it is switched
- * off only while such a network trains on such a CPU. Inference is unaffected (the forward kernels do not divide).
+ * off only while such a network trains on such a CPU. Inference is unaffected (the forward kernels of NCHW
+ * convolutions do not reach that code; oneDNN's channels-last 1×1 forward does, and no network here makes
+ * channels-last tensors). The ResNets avoid the guard altogether: {@link Networks} builds their 1×1 convolutions as
+ * matrix products on such a CPU ({@link PointwiseConvolution}), so no 1×1 convolution reaches oneDNN and its other
+ * convolutions stay on (ResNet-50 trained 4–5× faster that way than with oneDNN off; {@code docs/train-speed.md}).
  * The switch is libtorch's {@code at::Context::setUserEnabledMkldnn}, called through JNA because DJL does not expose
  * it. The system property {@code geoprospect.oneDnnTraining} overrides the detection: {@code auto} (default),
  * {@code off} (always switch off for such networks) or {@code on} (never).
@@ -70,7 +74,7 @@ public final class OneDnn {
      * @throws IllegalStateException if they must be switched off but libtorch's switch cannot be found
      */
     public static Guard forTraining(NetworkArchitecture architecture) {
-        if (!architecture.hasPointwiseConvolutions() || trainingHazard().isEmpty()) {
+        if (!architecture.hasOneDnnPointwiseConvolutions() || trainingHazard().isEmpty()) {
             return () -> { };
         }
         synchronized (OneDnn.class) {

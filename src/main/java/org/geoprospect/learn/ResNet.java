@@ -26,6 +26,9 @@ import java.util.List;
  * <p>Unlike DJL's {@code ResNetV1}, the layout never depends on the input size: small patches keep the stem and
  * all four stages. Convolutions have no bias (batch norm follows each). The number of input channels is fixed
  * when the block is initialized. A builder is not thread-safe; the blocks it builds are ordinary DJL blocks.
+ * <p>{@link Builder#optPointwiseAsProducts} computes the 1×1 convolutions (bottlenecks and projections) as matrix
+ * products ({@link PointwiseConvolution}) instead of libtorch convolutions: same parameters and outputs, but none of
+ * them reaches oneDNN, which cannot block a 1×1 convolution on a CPU that hides its caches ({@link OneDnn}).
  */
 public final class ResNet {
     private static final int[] STAGE_WIDTHS = {64, 128, 256, 512};
@@ -43,6 +46,7 @@ public final class ResNet {
     public static final class Builder {
         private int depth;
         private int classes;
+        private boolean pointwiseAsProducts;
 
         private Builder() {
         }
@@ -62,6 +66,16 @@ public final class ResNet {
          */
         public Builder setClasses(int classes) {
             this.classes = classes;
+            return this;
+        }
+
+        /**
+         * @param products whether 1×1 convolutions are matrix products ({@link PointwiseConvolution}) rather than
+         *                 libtorch convolutions (default false); parameters and saved models are the same either way
+         * @return this builder
+         */
+        public Builder optPointwiseAsProducts(boolean products) {
+            this.pointwiseAsProducts = products;
             return this;
         }
 
@@ -91,8 +105,9 @@ public final class ResNet {
                 for (int i = 0; i < blocksPerStage[stage]; i++) {
                     int stride = i == 0 && stage > 0 ? 2 : 1;
                     boolean project = stride != 1 || inputWidth != outputWidth;
-                    layer.add(residual(bottleneck ? bottleneck(width, stride) : basic(width, stride),
-                            project ? projection(outputWidth, stride) : Blocks.identityBlock()));
+                    Block main = bottleneck ? bottleneck(width, stride, pointwiseAsProducts) : basic(width, stride);
+                    layer.add(residual(main, project ? projection(outputWidth, stride, pointwiseAsProducts)
+                            : Blocks.identityBlock()));
                     inputWidth = outputWidth;
                 }
                 net.add(layer);
@@ -108,15 +123,20 @@ public final class ResNet {
                 .add(conv(width, 3, 1)).add(BatchNorm.builder().build());
     }
 
-    private static Block bottleneck(int width, int stride) {
+    private static Block bottleneck(int width, int stride, boolean products) {
         return new SequentialBlock()
-                .add(conv(width, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+                .add(pointwise(width, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                 .add(conv(width, 3, stride)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
-                .add(conv(width * BOTTLENECK_EXPANSION, 1, 1)).add(BatchNorm.builder().build());
+                .add(pointwise(width * BOTTLENECK_EXPANSION, 1, products)).add(BatchNorm.builder().build());
     }
 
-    private static Block projection(int width, int stride) {
-        return new SequentialBlock().add(conv(width, 1, stride)).add(BatchNorm.builder().build());
+    private static Block projection(int width, int stride, boolean products) {
+        return new SequentialBlock().add(pointwise(width, stride, products)).add(BatchNorm.builder().build());
+    }
+
+    /** A 1×1 convolution without bias: a matrix product or a libtorch convolution. */
+    private static Block pointwise(int filters, int stride, boolean product) {
+        return product ? new PointwiseConvolution(filters, stride) : conv(filters, 1, stride);
     }
 
     private static Block residual(Block main, Block shortcut) {

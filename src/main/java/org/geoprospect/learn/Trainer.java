@@ -72,6 +72,8 @@ public final class Trainer {
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;
+        } finally {
+            NativeMemory.release(); // the training's peak, kept for reuse batch after batch
         }
     }
 

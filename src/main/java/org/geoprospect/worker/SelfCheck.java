@@ -38,8 +38,8 @@ public final class SelfCheck {
             report.accept("engine: " + engine.path("engine").asText() + " " + engine.path("version").asText()
                     + " on " + engine.path("device").asText() + " (" + engine.path("gpus").asInt() + " GPU), "
                     + engine.path("threads").asInt() + " threads"
-                    + (engine.hasNonNull("trainingHazard") ? "; oneDNN off while networks with 1×1 convolutions "
-                    + "train: " + engine.path("trainingHazard").asText() : ""));
+                    + (engine.hasNonNull("trainingHazard") ? "; oneDNN off while " + NetworkArchitecture.guardedIds()
+                    + " train: " + engine.path("trainingHazard").asText() : ""));
         } catch (ExecutionFailedException e) {
             report.accept("engine: FAILED " + e.getMessage());
         }
