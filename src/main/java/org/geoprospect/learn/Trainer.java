@@ -78,9 +78,10 @@ public final class Trainer {
     }
 
     private static void check(PatchDataset data, int[] trainingIdx, int[] validationIdx, TrainingParameters p) {
-        if (trainingIdx.length == 0 || validationIdx.length == 0) {
-            throw new InvalidInputException("patches", "training needs at least one training and one validation "
-                    + "patch, got " + trainingIdx.length + " and " + validationIdx.length);
+        if (trainingIdx.length < 2 || validationIdx.length == 0) {
+            throw new InvalidInputException("patches", "training needs at least two training patches (batch "
+                    + "normalisation needs two per batch) and one validation patch, got " + trainingIdx.length
+                    + " and " + validationIdx.length);
         }
         for (int i : concat(trainingIdx, validationIdx)) {
             if (i < 0 || i >= data.patches().size()) {
@@ -132,7 +133,10 @@ public final class Trainer {
             this.cancellation = cancellation;
             this.augmenter = new Augmenter(p.patchSize(), p.cropSize(), p.seed());
             this.channels = data.patches().get(0).channels();
-            this.batches = (order.length + p.batchSize() - 1) / p.batchSize();
+            // a last batch of one patch would fail batch normalisation ("more than 1 value per channel"): the
+            // batch before takes it
+            int batchCount = (order.length + p.batchSize() - 1) / p.batchSize();
+            this.batches = order.length % p.batchSize() == 1 && batchCount > 1 ? batchCount - 1 : batchCount;
             this.shuffle = new SplittableRandom(p.seed());
         }
 
@@ -189,7 +193,7 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 cancellation.check();
                 int[] part = Arrays.copyOfRange(order, b * p.batchSize(),
-                        Math.min(order.length, (b + 1) * p.batchSize()));
+                        b == batches - 1 ? order.length : (b + 1) * p.batchSize());
                 float loss;
                 try (NDManager batch = model.getNDManager().newSubManager()) {
                     NDArray x = PatchBatch.inputs(batch, part,

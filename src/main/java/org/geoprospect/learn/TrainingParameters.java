@@ -150,7 +150,10 @@ public record TrainingParameters(NetworkArchitecture architecture, int patchSize
                         + patchSize + "), got " + cropSize);
             }
             requireAtLeastOne("epochs", epochs);
-            requireAtLeastOne("batchSize", batchSize);
+            if (batchSize < 2) {
+                throw new InvalidInputException("batch", "batch must be at least 2 patches: batch normalisation "
+                        + "needs two per batch, got " + batchSize);
+            }
             requireAtLeastOne("stepEpochs", stepEpochs);
             if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
                 throw new InvalidInputException("learningRate", "learning rate must be > 0, got " + learningRate);

@@ -50,6 +50,20 @@ class TrainerTest {
         assertEquals(1.0, fractions.get(fractions.size() - 1));
     }
 
+    /** 81 = 5 × 16 + 1: a last batch of one patch would fail batch normalisation, so the batch before takes it. */
+    @Test
+    void aLeftOverSinglePatchJoinsThePreviousBatch() {
+        int[] training = java.util.Arrays.copyOf(TRAINING, 81);
+        List<String> batches = new ArrayList<>();
+        ProgressListener recording = (fraction, message) -> batches.add(message);
+        try (TrainedModel trained = new Trainer().train(blobs(false), training, VALIDATION, tiny(1, 0, 3).build(),
+                recording, Cancellation.none())) {
+            assertEquals(1, trained.history().epochs().size());
+        }
+        assertTrue(batches.stream().anyMatch(m -> m.contains("batch 5/5")), batches.toString());
+        assertThrows(InvalidInputException.class, () -> tiny(1, 0, 3).optBatchSize(1).build());
+    }
+
     @Test
     void theSameSeedGivesTheSameEpochs() {
         PatchDataset data = blobs(false);
