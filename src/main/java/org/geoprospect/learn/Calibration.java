@@ -22,11 +22,16 @@ public record Calibration(double slope, double intercept, double nllBefore, doub
     private static final int BINS = 10;
 
     /** No calibration: the softmax as it is, for models stored before calibration existed. */
-    public static final Calibration NONE = new Calibration(1, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    public static final Calibration NONE = of(1, 0);
+
+    /** @return a calibration as stored, without the diagnostics of its fit (NaN) */
+    public static Calibration of(double slope, double intercept) {
+        return new Calibration(slope, intercept, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
 
     /** A model calibrated by temperature scaling alone (stored before Platt scaling). */
     public static Calibration ofTemperature(double temperature) {
-        return new Calibration(1 / temperature, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return of(1 / temperature, 0);
     }
 
     /**
@@ -37,7 +42,7 @@ public record Calibration(double slope, double intercept, double nllBefore, doub
         Object stored = validation == null ? null : validation.get("calibration");
         if (stored instanceof Map<?, ?> c && c.get("slope") instanceof Number a
                 && c.get("intercept") instanceof Number b) {
-            return new Calibration(a.doubleValue(), b.doubleValue(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return of(a.doubleValue(), b.doubleValue());
         }
         if (stored instanceof Map<?, ?> c && c.get("temperature") instanceof Number t) {
             return ofTemperature(t.doubleValue());

@@ -114,8 +114,8 @@ public final class ModelStore {
         List<Ensemble.Member> members = new ArrayList<>();
         try {
             for (ModelManifest.Member m : stored) {
-                Calibration calibration = manifest.members() != null ? new Calibration(m.slope(), m.intercept(),
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN) : Calibration.stored(manifest.validation());
+                Calibration calibration = manifest.members() != null ? Calibration.of(m.slope(), m.intercept())
+                        : Calibration.stored(manifest.validation());
                 String file = checkName(m.file());
                 if (manifest.network().architecture().isBaseline()) {
                     members.add(new Ensemble.BaselineMember(

@@ -36,7 +36,7 @@ final class SlidingWindowPredictor {
                 windows.stream().mapToInt(w -> columnStarts[w[1]]).toArray(), progress, cancellation);
 
         Lattice count = new Lattice(rowStarts.length, columnStarts.length);
-        float[][] perWindow = {scores.probability(), scores.spread(), scores.memberSpread()}; // null: not scored
+        float[][] perWindow = scores.layers();
         Lattice[] sums = new Lattice[perWindow.length];
         for (int l = 0; l < perWindow.length; l++) {
             sums[l] = perWindow[l] == null ? null : new Lattice(rowStarts.length, columnStarts.length);

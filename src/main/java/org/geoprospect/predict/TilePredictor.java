@@ -58,7 +58,7 @@ final class TilePredictor {
                 tileWindow[tile] = i;
             }
         }
-        float[][] perWindow = {scores.probability(), scores.spread(), scores.memberSpread()}; // null: not scored
+        float[][] perWindow = scores.layers();
         float[][] perCell = new float[perWindow.length][];
         for (int l = 0; l < perWindow.length; l++) {
             perCell[l] = perWindow[l] == null ? null : new float[width * height];

@@ -122,5 +122,9 @@ final class WindowScorer implements WindowScores {
      * @param memberSpread per window, the standard deviation over the members; null with one member
      */
     record Scores(float[] probability, float[] spread, float[] memberSpread) {
+        /** @return probability, spread and member spread, in that order, each null where not scored */
+        float[][] layers() {
+            return new float[][] {probability, spread, memberSpread};
+        }
     }
 }

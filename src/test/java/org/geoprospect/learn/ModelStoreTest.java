@@ -31,14 +31,10 @@ class ModelStoreTest {
     @Test
     void savedModelListsAndLoadsWithBitIdenticalOutputs(@TempDir Path dir) throws IOException {
         ModelStore store = new ModelStore(dir);
-        float[] input = new float[2 * 4 * 16 * 16];
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) Math.sin(i * 0.37);
-        }
+        float[] input = input();
         float[] saved;
         String id;
-        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), new Calibration(0.5, -0.25,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN))) {
+        try (Ensemble model = Ensemble.of(Networks.newModel(TestManifests.SMALL), Calibration.of(0.5, -0.25))) {
             forward(network(model, 0), input, true); // moves the batch-norm running statistics off their initial values
             saved = forward(network(model, 0), input, false);
             id = store.save(model, TestManifests.manifest("gejiu"));
@@ -148,16 +144,13 @@ class ModelStoreTest {
     @Test
     void anEnsembleKeepsEveryMemberWithItsCalibration(@TempDir Path dir) throws IOException {
         ModelStore store = new ModelStore(dir);
-        float[] input = new float[2 * 4 * 16 * 16];
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) Math.cos(i * 0.11);
-        }
+        float[] input = input();
         List<float[]> saved = new ArrayList<>();
         String id;
         try (Ensemble model = new Ensemble(List.of(
-                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), calibration(1.5, 0.1)),
-                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), calibration(0.7, -0.4)),
-                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), calibration(2.0, 0.3))))) {
+                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), Calibration.of(1.5, 0.1)),
+                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), Calibration.of(0.7, -0.4)),
+                new Ensemble.NetworkMember(Networks.newModel(TestManifests.SMALL), Calibration.of(2.0, 0.3))))) {
             for (int m = 0; m < 3; m++) {
                 forward(network(model, m), input, true);
                 saved.add(forward(network(model, m), input, false));
@@ -202,8 +195,13 @@ class ModelStoreTest {
         }
     }
 
-    private static Calibration calibration(double slope, double intercept) {
-        return new Calibration(slope, intercept, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    /** A batch of two inputs for the small network, varied enough to tell weights apart. */
+    private static float[] input() {
+        float[] input = new float[2 * 4 * 16 * 16];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) Math.sin(i * 0.37);
+        }
+        return input;
     }
 
     private static Model network(Ensemble ensemble, int member) {

@@ -31,7 +31,8 @@ class WindowScorerTest {
     @Test
     void anEnsembleAveragesItsMembersAndReportsTheirSpread() {
         PatchSource source = source();
-        List<Calibration> calibrations = List.of(calibration(1.0, 0.0), calibration(0.5, 0.4), calibration(2.0, -1));
+        List<Calibration> calibrations = List.of(Calibration.of(1.0, 0.0), Calibration.of(0.5, 0.4),
+                Calibration.of(2.0, -1));
         List<float[][]> alone = new ArrayList<>(); // per member: probability with and without flips
         List<Ensemble.Member> members = new ArrayList<>();
         for (Calibration c : calibrations) {
@@ -88,9 +89,5 @@ class WindowScorerTest {
             bands.add(new Band(name, Map.of(), data));
         }
         return PatchSource.of(new Raster(grid, bands, Map.of()), List.of("Au", "As", "Sb"));
-    }
-
-    private static Calibration calibration(double slope, double intercept) {
-        return new Calibration(slope, intercept, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 }

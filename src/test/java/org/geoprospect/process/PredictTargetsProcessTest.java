@@ -274,8 +274,8 @@ class PredictTargetsProcessTest {
                 WindowClassifier c = WindowClassifiers.read(baselines.resolve(id).resolve(m.get("file").asText()
                         + ".baseline"));
                 double[] means = Baselines.windowMeans(source.cut(row, column, size), elements.size(), size);
-                expected += new Calibration(m.get("slope").asDouble(), m.get("intercept").asDouble(), Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN).probability(c.margin(means)) / 2;
+                expected += Calibration.of(m.get("slope").asDouble(), m.get("intercept").asDouble())
+                        .probability(c.margin(means)) / 2;
             }
             assertEquals(expected, p.bands().get(0).data()[0], 1e-5, kind + ": tile 1");
         }
