@@ -9,15 +9,9 @@ data=${SHARED_DATA:-../shared/data}
 work=${WORK:-target/predict-real-data}
 mkdir -p "$work"
 jar="java -jar target/geoprospect.jar"
-elements=Sb,Bi,Mo,W,Cu,Pb,Zn,Ni,Co,Cr,V,Ba
-deposits=(--deposits "$data/murchison/gold_deposits.csv" --x-field x --y-field y --crs EPSG:20350)
-$jar interpolate --samples "$data/murchison/laterite_samples.csv" --elements "$elements" \
-  --grid-crs EPSG:20350 --cell-size 1000 --extent 370000,6690000,700000,7110000 \
-  --mask-buffer 10000 --log --out "$work/murchison.tif"
-# rows 0-159 (7,110,000 to 6,950,000 m) and rows 160-419 (6,950,000 to 6,690,000 m); the normalisation is the
-# whole survey's, the deposits of each part are only used there
-gdal_translate -q -srcwin 0 0 330 160 "$work/murchison.tif" "$work/north.tif"
-gdal_translate -q -srcwin 0 160 330 260 "$work/murchison.tif" "$work/south.tif"
+. docs/murchison.sh
+murchison_grid "$work/murchison.tif"
+murchison_halves "$work"
 rm -rf "$work/models"
 /usr/bin/time -f "trainModel wall time: %e s, peak memory %M KB" \
   $jar trainModel --grid "$work/north.tif" "${deposits[@]}" --elements "$elements" --preset cpu --patch 32 \

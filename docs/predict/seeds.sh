@@ -10,14 +10,10 @@ data=${SHARED_DATA:-../shared/data}
 work=${WORK:-target/predict-seeds}
 mkdir -p "$work"
 jar="java -jar ${JAR:-target/geoprospect.jar}"
-elements=Sb,Bi,Mo,W,Cu,Pb,Zn,Ni,Co,Cr,V,Ba
-deposits=(--deposits "$data/murchison/gold_deposits.csv" --x-field x --y-field y --crs EPSG:20350)
+. docs/murchison.sh
 if [ ! -f "$work/south.tif" ]; then
-  $jar interpolate --samples "$data/murchison/laterite_samples.csv" --elements "$elements" \
-    --grid-crs EPSG:20350 --cell-size 1000 --extent 370000,6690000,700000,7110000 \
-    --mask-buffer 10000 --log --out "$work/murchison.tif" >/dev/null
-  gdal_translate -q -srcwin 0 0 330 160 "$work/murchison.tif" "$work/north.tif"
-  gdal_translate -q -srcwin 0 160 330 260 "$work/murchison.tif" "$work/south.tif"
+  murchison_grid "$work/murchison.tif" >/dev/null
+  murchison_halves "$work"
 fi
 # one run: train in the north, predict the south by tiles and densely (stride 4, no flips: a sixteenth of the
 # windows of reproduce.sh's dense run); resumable step by step

@@ -19,11 +19,8 @@ case "$survey" in
     patch=32 ;;
   murchison)
     data=${SHARED_DATA:-../shared/data}
-    elements=Sb,Bi,Mo,W,Cu,Pb,Zn,Ni,Co,Cr,V,Ba
-    $jar interpolate --samples "$data/murchison/laterite_samples.csv" --elements "$elements" \
-      --grid-crs EPSG:20350 --cell-size 1000 --extent 370000,6690000,700000,7110000 \
-      --mask-buffer 10000 --log --out "$work/grid.tif" >/dev/null
-    deposits=(--deposits "$data/murchison/gold_deposits.csv" --x-field x --y-field y --crs EPSG:20350)
+    . docs/murchison.sh
+    murchison_grid "$work/grid.tif" >/dev/null
     patch=32 ;;
   *) echo "survey must be demo or murchison" >&2; exit 2 ;;
 esac

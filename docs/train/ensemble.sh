@@ -20,13 +20,9 @@ case "$survey" in
     train_grid="$work/grid.tif"; test_grid="$work/grid.tif"; network=small; stride=2 ;;
   murchison)
     data=${SHARED_DATA:-../shared/data}
-    elements=Sb,Bi,Mo,W,Cu,Pb,Zn,Ni,Co,Cr,V,Ba
-    $jar interpolate --samples "$data/murchison/laterite_samples.csv" --elements "$elements" \
-      --grid-crs EPSG:20350 --cell-size 1000 --extent 370000,6690000,700000,7110000 \
-      --mask-buffer 10000 --log --out "$work/murchison.tif" >/dev/null 2>&1
-    gdal_translate -q -srcwin 0 0 330 160 "$work/murchison.tif" "$work/north.tif"
-    gdal_translate -q -srcwin 0 160 330 260 "$work/murchison.tif" "$work/south.tif"
-    deposits=(--deposits "$data/murchison/gold_deposits.csv" --x-field x --y-field y --crs EPSG:20350)
+    . docs/murchison.sh
+    murchison_grid "$work/murchison.tif" >/dev/null 2>&1
+    murchison_halves "$work"
     train_grid="$work/north.tif"; test_grid="$work/south.tif"; network=${NETWORK:-resnet18}; stride=4 ;;
   *) echo "survey must be demo or murchison" >&2; exit 2 ;;
 esac

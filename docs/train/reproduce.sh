@@ -7,14 +7,11 @@ data=${SHARED_DATA:-../shared/data}
 work=${WORK:-target/train-real-data}
 mkdir -p "$work"
 jar="java -jar target/geoprospect.jar"
-elements=Sb,Bi,Mo,W,Cu,Pb,Zn,Ni,Co,Cr,V,Ba
-$jar interpolate --samples "$data/murchison/laterite_samples.csv" --elements "$elements" \
-  --grid-crs EPSG:20350 --cell-size 1000 --extent 370000,6690000,700000,7110000 \
-  --mask-buffer 10000 --log --out "$work/murchison.tif"
+. docs/murchison.sh
+murchison_grid "$work/murchison.tif"
 rm -rf "$work/models"
 /usr/bin/time -f "trainModel wall time: %e s, peak memory %M KB" \
-  $jar trainModel --grid "$work/murchison.tif" --deposits "$data/murchison/gold_deposits.csv" \
-  --x-field x --y-field y --crs EPSG:20350 --elements "$elements" --preset cpu --patch 32 --folds 3 --seed 42 \
+  $jar trainModel --grid "$work/murchison.tif" "${deposits[@]}" --elements "$elements" --preset cpu --patch 32 --folds 3 --seed 42 \
   --store "$work/models" --name murchison
 mkdir -p docs/train/murchison
 cp "$work"/models/murchison-v1/manifest.json "$work"/models/murchison-v1/curves.png \
