@@ -76,7 +76,7 @@ public final class TrainComparison {
 
     /** One configuration's figures; {@code python} and its timings are null when Python's side did not run. */
     private record Row(NetworkArchitecture network, int inputSize, int threads, int interopThreads, long parameters,
-                       String oneDnnOff,
+                       boolean pointwiseAsProducts,
                        List<Timing> train, List<Timing> trainerPath, List<Timing> inference, JsonNode python,
                        List<Timing> pythonTrain, List<Timing> pythonInference, String loadBefore, String loadAfter) {
     }
@@ -159,7 +159,7 @@ public final class TrainComparison {
             err.printf(Locale.ROOT, "  training step: DJL %.3f s%s; inference: DJL %.3f s%s%n", wall(train),
                     both ? String.format(Locale.ROOT, ", Python %.3f s", wall(pyTrain)) : "", wall(inference),
                     both ? String.format(Locale.ROOT, ", Python %.3f s", wall(pyInference)) : "");
-            return new Row(network, size, djl.threads(), djl.interopThreads(), djl.parameters(), djl.oneDnnOff(),
+            return new Row(network, size, djl.threads(), djl.interopThreads(), djl.parameters(), djl.pointwiseAsProducts(),
                     train, trainerPath,
                     inference, both ? info : null, both ? pyTrain : null, both ? pyInference : null, before,
                     loadAverage());
@@ -223,13 +223,13 @@ public final class TrainComparison {
         md.append("""
                 ### Training
 
-                | network | input | threads | oneDNN convolutions (DJL / Python) | DJL step | Python step \
+                | network | input | threads | 1×1 convolutions (DJL) / oneDNN (Python) | DJL step | Python step \
                 | CPU s (DJL / Python) | DJL patches/s | Python patches/s | DJL ÷ Python | load before / after |
                 | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
                 """);
         for (Row r : rows) {
             md.append(String.format(Locale.ROOT, "| %s | %d px | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s / %s |%n",
-                    r.network().id(), r.inputSize(), threads(r), r.oneDnnOff() == null ? "on" : "**off**",
+                    r.network().id(), r.inputSize(), threads(r), r.pointwiseAsProducts() ? "products" : "oneDNN",
                     r.python() == null ? "–" : r.python().path("mkldnnEnabled").asBoolean() ? "on" : "off",
                     cell(r.train()), cell(r.pythonTrain()), cpu(r.train(), r.pythonTrain()),
                     rate(s.batch(), r.train()), rate(s.batch(), r.pythonTrain()), ratio(r.train(), r.pythonTrain()),

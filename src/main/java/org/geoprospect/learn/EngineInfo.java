@@ -11,7 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * @param device         the device models train and predict on, e.g. {@code cpu()} or {@code gpu(0)}
  * @param gpus           GPUs the engine sees
  * @param threads        intra-operator threads
- * @param trainingHazard why oneDNN is switched off while some networks train ({@link OneDnn}), or null
+ * @param trainingHazard why 1×1 convolutions train as matrix products here ({@link OneDnn}), or null
  */
 public record EngineInfo(String engine, String version, String device, int gpus, int threads,
                          String trainingHazard) {
@@ -30,7 +30,11 @@ public record EngineInfo(String engine, String version, String device, int gpus,
     /** One line for a log, e.g. {@code PyTorch 2.7.1 on cpu(), 2 threads}. */
     public String summary() {
         return engine + " " + version + " on " + device + ", " + threads + " thread" + (threads == 1 ? "" : "s")
-                + (gpus == 0 ? " (no GPU found)" : "") + (trainingHazard == null ? ""
-                : "; oneDNN off while " + NetworkArchitecture.guardedIds() + " train: " + trainingHazard);
+                + (gpus == 0 ? " (no GPU found)" : "") + hazardNote(trainingHazard);
+    }
+
+    /** @return "" for no hazard, else what the summary adds for it: how 1×1 convolutions train, and why */
+    public static String hazardNote(String trainingHazard) {
+        return trainingHazard == null ? "" : "; 1×1 convolutions train as matrix products: " + trainingHazard;
     }
 }

@@ -43,34 +43,38 @@ final class GoogLeNet {
      * @param classes the number of outputs, at least 2 (checked by {@link NetworkSpec})
      * @return a new, uninitialized network
      */
-    static Block newBlock(int classes) {
+    static Block newBlock(int classes, boolean products) {
         SequentialBlock net = new SequentialBlock()
-                .add(basicConv(64, 7, 2)).add(maxPool(3, 2, 0))
-                .add(basicConv(64, 1, 1)).add(basicConv(192, 3, 1)).add(maxPool(3, 2, 0));
-        addInceptions(net, INCEPTION_3);
+                .add(basicConv(64, 7, 2, products)).add(maxPool(3, 2, 0))
+                .add(basicConv(64, 1, 1, products)).add(basicConv(192, 3, 1, products)).add(maxPool(3, 2, 0));
+        addInceptions(net, INCEPTION_3, products);
         net.add(maxPool(3, 2, 0));
-        addInceptions(net, INCEPTION_4);
+        addInceptions(net, INCEPTION_4, products);
         net.add(maxPool(2, 2, 0));
-        addInceptions(net, INCEPTION_5);
+        addInceptions(net, INCEPTION_5, products);
         return net.add(Pool.globalAvgPool2dBlock())
                 .add(Dropout.builder().optRate(0.2f).build())
                 .add(Linear.builder().setUnits(classes).build());
     }
 
-    private static void addInceptions(SequentialBlock net, int[][] modules) {
+    private static void addInceptions(SequentialBlock net, int[][] modules, boolean products) {
         for (int[] m : modules) {
             net.add(new ParallelBlock(branches -> new NDList(NDArrays.concat(
                     new NDList(branches.stream().map(NDList::singletonOrThrow).toList()), 1)), List.of(
-                    basicConv(m[1], 1, 1),
-                    new SequentialBlock().add(basicConv(m[2], 1, 1)).add(basicConv(m[3], 3, 1)),
-                    new SequentialBlock().add(basicConv(m[4], 1, 1)).add(basicConv(m[5], 3, 1)),
-                    new SequentialBlock().add(maxPool(3, 1, 1)).add(basicConv(m[6], 1, 1)))));
+                    basicConv(m[1], 1, 1, products),
+                    new SequentialBlock().add(basicConv(m[2], 1, 1, products)).add(basicConv(m[3], 3, 1, products)),
+                    new SequentialBlock().add(basicConv(m[4], 1, 1, products)).add(basicConv(m[5], 3, 1, products)),
+                    new SequentialBlock().add(maxPool(3, 1, 1)).add(basicConv(m[6], 1, 1, products)))));
         }
     }
 
-    /** torchvision's BasicConv2d: convolution without bias, batch norm with its ε of 0.001, ReLU. */
-    private static Block basicConv(int filters, int kernel, int stride) {
-        return new SequentialBlock().add(ResNet.conv(filters, kernel, stride))
+    /**
+     * torchvision's BasicConv2d: convolution without bias, batch norm with its ε of 0.001, ReLU; a 1×1 convolution
+     * is a matrix product when {@code products} ({@link PointwiseConvolution}).
+     */
+    private static Block basicConv(int filters, int kernel, int stride, boolean products) {
+        Block conv = kernel == 1 ? ResNet.pointwise(filters, stride, products) : ResNet.conv(filters, kernel, stride);
+        return new SequentialBlock().add(conv)
                 .add(BatchNorm.builder().optEpsilon(1e-3f).build()).add(Activation.reluBlock());
     }
 

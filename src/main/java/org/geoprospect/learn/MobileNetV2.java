@@ -37,31 +37,31 @@ final class MobileNetV2 {
      * @param classes the number of outputs, at least 2 (checked by {@link NetworkSpec})
      * @return a new, uninitialized network
      */
-    static Block newBlock(int classes) {
+    static Block newBlock(int classes, boolean products) {
         SequentialBlock net = new SequentialBlock()
                 .add(ResNet.conv(STEM_WIDTH, 3, 2)).add(BatchNorm.builder().build()).add(Activation.relu6Block());
         int in = STEM_WIDTH;
         for (int[] s : SETTINGS) {
             for (int i = 0; i < s[2]; i++) {
                 int stride = i == 0 ? s[3] : 1;
-                Block block = invertedResidual(in, in * s[0], s[1], stride);
+                Block block = invertedResidual(in, in * s[0], s[1], stride, products);
                 net.add(stride == 1 && in == s[1] ? shortcut(block) : block);
                 in = s[1];
             }
         }
-        return net.add(ResNet.conv(LAST_WIDTH, 1, 1)).add(BatchNorm.builder().build()).add(Activation.relu6Block())
+        return net.add(ResNet.pointwise(LAST_WIDTH, 1, products)).add(BatchNorm.builder().build()).add(Activation.relu6Block())
                 .add(Pool.globalAvgPool2dBlock())
                 .add(Dropout.builder().optRate(0.2f).build())
                 .add(Linear.builder().setUnits(classes).build());
     }
 
-    private static Block invertedResidual(int in, int hidden, int out, int stride) {
+    private static Block invertedResidual(int in, int hidden, int out, int stride, boolean products) {
         SequentialBlock block = new SequentialBlock();
         if (hidden != in) {
-            block.add(ResNet.conv(hidden, 1, 1)).add(BatchNorm.builder().build()).add(Activation.relu6Block());
+            block.add(ResNet.pointwise(hidden, 1, products)).add(BatchNorm.builder().build()).add(Activation.relu6Block());
         }
         return block.add(depthwise(hidden, stride)).add(BatchNorm.builder().build()).add(Activation.relu6Block())
-                .add(ResNet.conv(out, 1, 1)).add(BatchNorm.builder().build());
+                .add(ResNet.pointwise(out, 1, products)).add(BatchNorm.builder().build());
     }
 
     /** The block plus its input, without an activation after the sum: the projection is linear. */

@@ -10,34 +10,29 @@ import java.util.stream.Collectors;
 
 /** The networks {@link Networks} builds, by the identifier that manifests and process inputs use. */
 public enum NetworkArchitecture {
-    /**
-     * The paper's network: ResNet-50, bottleneck stages 3-4-6-3 (about 23.6 M parameters with 8 channels). Its 1×1
-     * convolutions are matrix products where oneDNN cannot block them ({@link Networks}), so it needs no guard.
-     */
-    RESNET50("resnet50", false),
+    /** The paper's network: ResNet-50, bottleneck stages 3-4-6-3 (about 23.6 M parameters with 8 channels). */
+    RESNET50("resnet50"),
     /** torchvision's basic-block ResNet-18, stages 2-2-2-2 (about 11.2 M parameters): the lighter CPU network. */
-    RESNET18("resnet18", false),
+    RESNET18("resnet18"),
     /** A compact CNN: three convolution blocks (about 0.1 M parameters) for tests and quick runs. */
-    SMALL("small", false),
+    SMALL("small"),
     /** A comparison network of the paper: MobileNetV2, inverted residuals (about 2.2 M parameters with 8 channels). */
-    MOBILENET_V2("mobilenet_v2", true),
+    MOBILENET_V2("mobilenet_v2"),
     /** A comparison network of the paper: GoogLeNet, Inception v1 without auxiliary heads (about 5.6 M). */
-    GOOGLENET("googlenet", true),
+    GOOGLENET("googlenet"),
     /** A comparison network of the paper: ShuffleNetV2 ×1.0, split-and-shuffle units (about 1.3 M). */
-    SHUFFLENET_V2_X1_0("shufflenet_v2_x1_0", true),
+    SHUFFLENET_V2_X1_0("shufflenet_v2_x1_0"),
     /** Not a network: the baseline logistic regression on window means ({@link LogisticClassifier}). */
-    LOGISTIC("logistic", false),
+    LOGISTIC("logistic"),
     /** Not a network: the baseline random forest on window means ({@link ForestClassifier}). */
-    FOREST("forest", false),
+    FOREST("forest"),
     /** Not a network: the baseline best single element on window means ({@link ElementClassifier}). */
-    ELEMENT("element", false);
+    ELEMENT("element");
 
     private final String id;
-    private final boolean pointwise;
 
-    NetworkArchitecture(String id, boolean pointwise) {
+    NetworkArchitecture(String id) {
         this.id = id;
-        this.pointwise = pointwise;
     }
 
     /**
@@ -51,20 +46,6 @@ public enum NetworkArchitecture {
     /** @return the neural networks, without the baselines */
     public static List<NetworkArchitecture> networks() {
         return Arrays.stream(values()).filter(a -> !a.isBaseline()).toList();
-    }
-
-    /**
-     * @return whether the network, as {@link Networks} builds it, sends 1×1 stride-1 convolutions to oneDNN on a CPU
-     *         where {@link OneDnn#trainingHazard()} applies, so that {@link OneDnn} must guard its training
-     */
-    public boolean hasOneDnnPointwiseConvolutions() {
-        return pointwise;
-    }
-
-    /** @return the identifiers of the networks {@link OneDnn} guards, e.g. {@code mobilenet_v2, googlenet} */
-    public static String guardedIds() {
-        return Arrays.stream(values()).filter(NetworkArchitecture::hasOneDnnPointwiseConvolutions)
-                .map(NetworkArchitecture::id).collect(Collectors.joining(", "));
     }
 
     /** @return the identifier written to manifests, e.g. {@code resnet50} */

@@ -8,8 +8,8 @@ import ai.djl.nn.Parameter;
 
 /**
  * Builds the network a {@link NetworkSpec} names, as a DJL block or as an initialized {@link Model}. Where
- * {@link OneDnn#trainingHazard()} applies, the ResNets' 1×1 convolutions are matrix products (same parameters, so
- * saved models load either way). Stateless and thread-safe; the models it returns hold native memory and must be
+ * {@link OneDnn#trainingHazard()} applies, every network's 1×1 convolutions are matrix products (same parameters,
+ * so saved models load either way). Stateless and thread-safe; the models it returns hold native memory and must be
  * closed by the caller.
  */
 public final class Networks {
@@ -24,22 +24,25 @@ public final class Networks {
         return switch (spec.architecture()) {
             case RESNET50 -> resNet(50, spec);
             case RESNET18 -> resNet(18, spec);
-            case MOBILENET_V2 -> MobileNetV2.newBlock(spec.classes());
-            case GOOGLENET -> GoogLeNet.newBlock(spec.classes());
-            case SHUFFLENET_V2_X1_0 -> ShuffleNetV2.newBlock(spec.classes());
+            case MOBILENET_V2 -> MobileNetV2.newBlock(spec.classes(), pointwiseAsProducts());
+            case GOOGLENET -> GoogLeNet.newBlock(spec.classes(), pointwiseAsProducts());
+            case SHUFFLENET_V2_X1_0 -> ShuffleNetV2.newBlock(spec.classes(), pointwiseAsProducts());
             case SMALL -> SmallCnn.newBlock(spec.classes());
             case LOGISTIC, FOREST, ELEMENT -> throw new IllegalArgumentException(spec.architecture().id()
                     + " is a baseline, not a network");
         };
     }
 
-    /**
-     * A ResNet whose 1×1 convolutions are matrix products where oneDNN cannot block them ({@link OneDnn}), so that it
-     * trains there with oneDNN's other convolutions on instead of none.
-     */
     private static Block resNet(int depth, NetworkSpec spec) {
-        return ResNet.builder().setDepth(depth).setClasses(spec.classes())
-                .optPointwiseAsProducts(OneDnn.trainingHazard().isPresent()).build();
+        return ResNet.builder().setDepth(depth).setClasses(spec.classes()).optPointwiseAsProducts(pointwiseAsProducts()).build();
+    }
+
+    /**
+     * Whether 1×1 convolutions are built as matrix products: where oneDNN cannot block them ({@link OneDnn}), so that
+     * every network trains there with oneDNN's other convolutions on instead of none.
+     */
+    static boolean pointwiseAsProducts() {
+        return OneDnn.trainingHazard().isPresent();
     }
 
     /**

@@ -135,7 +135,7 @@ public final class ResNet {
     }
 
     /** A 1×1 convolution without bias: a matrix product or a libtorch convolution. */
-    private static Block pointwise(int filters, int stride, boolean product) {
+    static Block pointwise(int filters, int stride, boolean product) {
         return product ? new PointwiseConvolution(filters, stride) : conv(filters, 1, stride);
     }
 

@@ -37,46 +37,46 @@ final class ShuffleNetV2 {
      * @param classes the number of outputs, at least 2 (checked by {@link NetworkSpec})
      * @return a new, uninitialized network
      */
-    static Block newBlock(int classes) {
+    static Block newBlock(int classes, boolean products) {
         SequentialBlock net = new SequentialBlock()
                 .add(ResNet.conv(STEM_WIDTH, 3, 2)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
         int in = STEM_WIDTH;
         for (int stage = 0; stage < STAGE_UNITS.length; stage++) {
             int half = STAGE_WIDTHS[stage] / 2;
-            SequentialBlock units = new SequentialBlock().add(downsamplingUnit(in, half));
+            SequentialBlock units = new SequentialBlock().add(downsamplingUnit(in, half, products));
             for (int i = 1; i < STAGE_UNITS[stage]; i++) {
-                units.add(unit(half));
+                units.add(unit(half, products));
             }
             net.add(units);
             in = STAGE_WIDTHS[stage];
         }
-        return net.add(ResNet.conv(LAST_WIDTH, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+        return net.add(ResNet.pointwise(LAST_WIDTH, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                 .add(Pool.globalAvgPool2dBlock())
                 .add(Linear.builder().setUnits(classes).build());
     }
 
-    private static Block unit(int half) {
+    private static Block unit(int half, boolean products) {
         return concatAndShuffle(
                 LambdaBlock.singleton(x -> x.split(2, 1).get(0), "firstHalf"),
                 new SequentialBlock().add(LambdaBlock.singleton(x -> x.split(2, 1).get(1), "secondHalf"))
-                        .add(branch(half, 1)));
+                        .add(branch(half, 1, products)));
     }
 
-    private static Block downsamplingUnit(int in, int half) {
+    private static Block downsamplingUnit(int in, int half, boolean products) {
         return concatAndShuffle(
                 new SequentialBlock()
                         .add(MobileNetV2.depthwise(in, 2)).add(BatchNorm.builder().build())
-                        .add(ResNet.conv(half, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock()),
-                branch(half, 2));
+                        .add(ResNet.pointwise(half, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock()),
+                branch(half, 2, products));
     }
 
     /** 1×1, 3×3 depthwise (no ReLU after it) and 1×1 convolutions, each with batch norm. */
-    private static Block branch(int half, int stride) {
+    private static Block branch(int half, int stride, boolean products) {
         return new SequentialBlock()
-                .add(ResNet.conv(half, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+                .add(ResNet.pointwise(half, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
                 .add(MobileNetV2.depthwise(half, stride)).add(BatchNorm.builder().build())
-                .add(ResNet.conv(half, 1, 1)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
+                .add(ResNet.pointwise(half, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
     private static Block concatAndShuffle(Block first, Block second) {

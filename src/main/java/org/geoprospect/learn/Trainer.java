@@ -66,7 +66,7 @@ public final class Trainer {
         NetworkSpec spec = new NetworkSpec(parameters.architecture(), data.patches().get(0).channels(), CLASSES,
                 parameters.cropSize());
         Model model = Networks.newModel(spec);
-        try (OneDnn.Guard oneDnn = OneDnn.forTraining(parameters.architecture())) {
+        try {
             return new TrainedModel(model, spec,
                     new Run(model, data, trainingIdx, validationIdx, parameters, progress, cancellation).fit());
         } catch (RuntimeException | Error e) {

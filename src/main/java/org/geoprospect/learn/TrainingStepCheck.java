@@ -18,7 +18,7 @@ import java.util.Random;
 
 /**
  * A few SGD steps of a network on random patches, exactly as {@link Trainer} takes them (forward, softmax
- * cross-entropy, backward, step, under {@link OneDnn#forTraining}): the self-check that tells on the first day
+ * cross-entropy, backward, step): the self-check that tells on the first day
  * whether a network can train on this machine at all. A native fault here kills the process, so hosts run it in
  * a worker.
  */
@@ -61,7 +61,6 @@ public final class TrainingStepCheck {
         }
         List<Double> losses = new ArrayList<>();
         try (Model model = Networks.newModel(spec);
-             OneDnn.Guard oneDnn = OneDnn.forTraining(architecture);
              ai.djl.training.Trainer trainer = model.newTrainer(new DefaultTrainingConfig(
                      Loss.softmaxCrossEntropyLoss()).optOptimizer(Optimizer.sgd()
                      .setLearningRateTracker(Tracker.fixed(0.005f)).build()))) {

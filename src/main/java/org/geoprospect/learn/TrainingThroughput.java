@@ -23,8 +23,8 @@ import java.util.stream.IntStream;
 /**
  * Times training and inference steps of one network on random patches, one step per call, for
  * {@code benchmark train} (which alternates them with Python's): the work a PyTorch user in Python would time
- * (forward, softmax cross-entropy, backward, SGD step with momentum and weight decay, under
- * {@link OneDnn#forTraining} as {@link Trainer} trains), and what {@link Trainer}'s own path adds: cropping and
+ * (forward, softmax cross-entropy, backward, SGD step with momentum and weight decay, as {@link Trainer} trains),
+ * and what {@link Trainer}'s own path adds: cropping and
  * flipping the patches ({@link Augmenter}), copying them into the batch's tensor ({@link PatchBatch}) and counting
  * the correct predictions.
  * <p>
@@ -75,7 +75,6 @@ public final class TrainingThroughput implements AutoCloseable {
     private final int[] indices;
     private final Augmenter augmenter;
     private final Model model;
-    private final OneDnn.Guard oneDnn;
     private final ai.djl.training.Trainer trainer;
     private int epoch;
 
@@ -98,10 +97,8 @@ public final class TrainingThroughput implements AutoCloseable {
         indices = IntStream.range(0, s.batch()).toArray();
         augmenter = new Augmenter(s.inputSize() + CROP_MARGIN, s.inputSize(), 7);
         Model built = null;
-        OneDnn.Guard guard = null;
         try {
             built = Networks.newModel(spec);
-            guard = OneDnn.forTraining(s.architecture());
             trainer = built.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.sgd()
                             .setLearningRateTracker(Tracker.fixed((float) s.learningRate()))
@@ -109,9 +106,6 @@ public final class TrainingThroughput implements AutoCloseable {
                             .optWeightDecays((float) s.weightDecay())
                             .build()));
         } catch (RuntimeException | Error e) {
-            if (guard != null) {
-                guard.close();
-            }
             if (built != null) {
                 built.close();
             }
@@ -119,7 +113,6 @@ public final class TrainingThroughput implements AutoCloseable {
             throw e;
         }
         model = built;
-        oneDnn = guard;
     }
 
     /** @return a session with the network built and its optimizer ready; close it */
@@ -179,16 +172,15 @@ public final class TrainingThroughput implements AutoCloseable {
         return JniUtils.getNumInteropThreads();
     }
 
-    /** @return why oneDNN's convolutions are off while this network trains here, or null when they are on */
-    public String oneDnnOff() {
-        return s.architecture().hasOneDnnPointwiseConvolutions() ? OneDnn.trainingHazard().orElse(null) : null;
+    /** @return whether the network's 1×1 convolutions are matrix products here ({@link Networks}) */
+    public boolean pointwiseAsProducts() {
+        return Networks.pointwiseAsProducts();
     }
 
     @Override
     public void close() {
         try {
             trainer.close();
-            oneDnn.close();
             model.close();
         } finally {
             JniUtils.setNumThreads(threadsBefore);

@@ -2,6 +2,7 @@ package org.geoprospect.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geoprospect.core.ExecutionFailedException;
+import org.geoprospect.learn.EngineInfo;
 import org.geoprospect.learn.NetworkArchitecture;
 
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class SelfCheck {
             report.accept("engine: " + engine.path("engine").asText() + " " + engine.path("version").asText()
                     + " on " + engine.path("device").asText() + " (" + engine.path("gpus").asInt() + " GPU), "
                     + engine.path("threads").asInt() + " threads"
-                    + (engine.hasNonNull("trainingHazard") ? "; oneDNN off while " + NetworkArchitecture.guardedIds()
-                    + " train: " + engine.path("trainingHazard").asText() : ""));
+                    + EngineInfo.hazardNote(engine.hasNonNull("trainingHazard")
+                    ? engine.path("trainingHazard").asText() : null));
         } catch (ExecutionFailedException e) {
             report.accept("engine: FAILED " + e.getMessage());
         }

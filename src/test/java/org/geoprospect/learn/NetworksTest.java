@@ -84,7 +84,6 @@ class NetworksTest {
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build());
         try (Model model = Networks.newModel(spec);
-             OneDnn.Guard oneDnn = OneDnn.forTraining(spec.architecture()); // as Trainer does: see OneDnn
              Trainer trainer = model.newTrainer(config);
              NDManager batch = model.getNDManager().newSubManager()) {
             Parameter stem = model.getBlock().getParameters().get(0).getValue();
