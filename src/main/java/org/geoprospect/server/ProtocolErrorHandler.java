@@ -28,7 +28,8 @@ final class ProtocolErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         HttpResponseException e = new HttpResponseException(code, detail(code, message));
-        // a URI Jetty cannot read reaches here as /badMessage: such an error is answered as a problem
+        // a request refused before Jetty has its request line (a URI it cannot read, say) reaches here as
+        // /badMessage: such an error is answered as a problem
         boolean wps = Server.isWps(request.getHttpURI().getPath());
         byte[] body = wps ? WpsEndpoints.exceptionReport(e)
                 : Problem.of(e).toString().getBytes(StandardCharsets.UTF_8);
