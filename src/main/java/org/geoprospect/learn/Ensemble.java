@@ -48,8 +48,8 @@ public final class Ensemble implements AutoCloseable {
     public record NetworkMember(Model model, Calibration calibration) implements Member {
         @Override
         public float[] oreProbability(NDManager batch, NDArray windows) {
-            NDArray logits = model.getBlock().forward(new ParameterStore(batch, false), new NDList(windows), false)
-                    .singletonOrThrow();
+            NDArray logits = InferencePass.forward(model.getBlock(), new ParameterStore(batch, false),
+                    new NDList(windows)).singletonOrThrow();
             NDArray margin = logits.get(":, 1").sub(logits.get(":, 0"));
             return Activation.sigmoid(margin.mul(calibration.slope()).add(calibration.intercept())).toFloatArray();
         }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -59,7 +58,7 @@ final class GoogLeNet {
 
     private static void addInceptions(SequentialBlock net, int[][] modules, boolean products) {
         for (int[] m : modules) {
-            net.add(new ParallelBlock(branches -> new NDList(NDArrays.concat(
+            net.add(new Junction(branches -> new NDList(NDArrays.concat(
                     new NDList(branches.stream().map(NDList::singletonOrThrow).toList()), 1)), List.of(
                     basicConv(m[1], 1, 1, products),
                     new SequentialBlock().add(basicConv(m[2], 1, 1, products)).add(basicConv(m[3], 3, 1, products)),

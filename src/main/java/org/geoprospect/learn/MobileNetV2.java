@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -49,7 +48,8 @@ final class MobileNetV2 {
                 in = s[1];
             }
         }
-        return net.add(ResNet.pointwise(LAST_WIDTH, 1, products)).add(BatchNorm.builder().build()).add(Activation.relu6Block())
+        return net.add(ResNet.pointwise(LAST_WIDTH, 1, products)).add(BatchNorm.builder().build())
+                .add(Activation.relu6Block())
                 .add(Pool.globalAvgPool2dBlock())
                 .add(Dropout.builder().optRate(0.2f).build())
                 .add(Linear.builder().setUnits(classes).build());
@@ -58,7 +58,8 @@ final class MobileNetV2 {
     private static Block invertedResidual(int in, int hidden, int out, int stride, boolean products) {
         SequentialBlock block = new SequentialBlock();
         if (hidden != in) {
-            block.add(ResNet.pointwise(hidden, 1, products)).add(BatchNorm.builder().build()).add(Activation.relu6Block());
+            block.add(ResNet.pointwise(hidden, 1, products)).add(BatchNorm.builder().build())
+                    .add(Activation.relu6Block());
         }
         return block.add(depthwise(hidden, stride)).add(BatchNorm.builder().build()).add(Activation.relu6Block())
                 .add(ResNet.pointwise(out, 1, products)).add(BatchNorm.builder().build());
@@ -66,7 +67,7 @@ final class MobileNetV2 {
 
     /** The block plus its input, without an activation after the sum: the projection is linear. */
     private static Block shortcut(Block block) {
-        return new ParallelBlock(
+        return new Junction(
                 outputs -> new NDList(outputs.get(0).singletonOrThrow().add(outputs.get(1).singletonOrThrow())),
                 List.of(block, Blocks.identityBlock()));
     }

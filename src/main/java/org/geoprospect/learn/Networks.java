@@ -34,7 +34,8 @@ public final class Networks {
     }
 
     private static Block resNet(int depth, NetworkSpec spec) {
-        return ResNet.builder().setDepth(depth).setClasses(spec.classes()).optPointwiseAsProducts(pointwiseAsProducts()).build();
+        return ResNet.builder().setDepth(depth).setClasses(spec.classes())
+                .optPointwiseAsProducts(pointwiseAsProducts()).build();
     }
 
     /**

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -51,7 +50,8 @@ final class ShuffleNetV2 {
             net.add(units);
             in = STAGE_WIDTHS[stage];
         }
-        return net.add(ResNet.pointwise(LAST_WIDTH, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock())
+        return net.add(ResNet.pointwise(LAST_WIDTH, 1, products)).add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
                 .add(Pool.globalAvgPool2dBlock())
                 .add(Linear.builder().setUnits(classes).build());
     }
@@ -67,7 +67,8 @@ final class ShuffleNetV2 {
         return concatAndShuffle(
                 new SequentialBlock()
                         .add(MobileNetV2.depthwise(in, 2)).add(BatchNorm.builder().build())
-                        .add(ResNet.pointwise(half, 1, products)).add(BatchNorm.builder().build()).add(Activation.reluBlock()),
+                        .add(ResNet.pointwise(half, 1, products)).add(BatchNorm.builder().build())
+                        .add(Activation.reluBlock()),
                 branch(half, 2, products));
     }
 
@@ -81,7 +82,7 @@ final class ShuffleNetV2 {
 
     private static Block concatAndShuffle(Block first, Block second) {
         return new SequentialBlock()
-                .add(new ParallelBlock(halves -> new NDList(NDArrays.concat(new NDList(
+                .add(new Junction(halves -> new NDList(NDArrays.concat(new NDList(
                         halves.get(0).singletonOrThrow(), halves.get(1).singletonOrThrow()), 1)),
                         List.of(first, second)))
                 .add(LambdaBlock.singleton(ShuffleNetV2::shuffle, "channelShuffle"));

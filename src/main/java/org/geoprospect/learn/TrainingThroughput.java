@@ -151,7 +151,7 @@ public final class TrainingThroughput implements AutoCloseable {
         try (NDManager batch = model.getNDManager().newSubManager()) {
             NDArray x = batch.create(values, shape);
             long[] t0 = now();
-            model.getBlock().forward(new ParameterStore(batch, false), new NDList(x), false).singletonOrThrow()
+            InferencePass.forward(model.getBlock(), new ParameterStore(batch, false), new NDList(x)).singletonOrThrow()
                     .toFloatArray();
             return since(t0, 0);
         }

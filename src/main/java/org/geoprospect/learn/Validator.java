@@ -44,8 +44,8 @@ final class Validator {
             try (NDManager batch = model.getNDManager().newSubManager()) {
                 NDArray x = PatchBatch.inputs(batch, part,
                         i -> augmenter.centreCrop(data.patches().get(i).values(), channels), channels, cropSize);
-                NDArray logits = model.getBlock().forward(new ParameterStore(batch, false), new NDList(x), false)
-                        .singletonOrThrow();
+                NDArray logits = InferencePass.forward(model.getBlock(), new ParameterStore(batch, false),
+                        new NDList(x)).singletonOrThrow();
                 NDArray loss = LOSS.evaluate(new NDList(PatchBatch.labels(batch, data, part)), new NDList(logits));
                 lossSum += loss.getFloat() * part.length;
                 correct += PatchBatch.correct(logits, data, part);

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TrainBenchmarkTest {
     private static final String PYTHON = "/usr/bin/python3";
     private static final Pattern TRAINING_ROW = Pattern.compile(
-            "\\| resnet18 \\| 32 px \\| 1 / (\\S+) \\| on / (\\S+) \\| ([0-9.]+) s \\([^)]*\\) \\| (.+?) \\| "
+            "\\| resnet18 \\| 32 px \\| 1 / (\\S+) \\| (?:products|oneDNN) / (\\S+) \\| ([0-9.]+) s \\([^)]*\\) "
+                    + "\\| (.+?) \\| "
                     + "[0-9.]+ / \\S+ \\| ([0-9.]+) \\| (\\S+) \\| (\\S+) \\|");
 
     @TempDir
