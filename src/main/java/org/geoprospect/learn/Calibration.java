@@ -66,8 +66,10 @@ public record Calibration(double slope, double intercept, double nllBefore, doub
         for (int i = 0; i < ore.length; i++) {
             target[i] = ore[i] ? hi : lo;
         }
-        double a = 1;
-        double b = 0;
+        // Lin, Lin and Weng's start: no slope, the prior log-odds. From a = 1 a network whose margins are large
+        // (a loss of 85 on unseen ground) saturates every σ, so the Hessian vanishes and Newton's first step is lost
+        double a = 0;
+        double b = Math.log((positives + 1.0) / (negatives + 1.0));
         double f = loss(margins, target, a, b);
         for (int iteration = 0; iteration < 100; iteration++) {
             // gradient and Hessian of the cross-entropy in (a, b); a tiny ridge keeps the Hessian invertible

@@ -1,7 +1,9 @@
 package org.geoprospect.learn;
 
 import org.junit.jupiter.api.Test;
+import smile.classification.LogisticRegression;
 
+import java.util.Properties;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +59,36 @@ class CalibrationTest {
         assertEquals(1, c.slope(), 0.12);
         assertTrue(c.eceAfter() < c.eceBefore() / 3, c.toString());
         assertEquals(0.5, c.probability(3), 0.06, "a margin of 3 was a coin toss");
+    }
+
+    /**
+     * A network whose margins are all in the hundreds (a validation loss of 85 on a small real region): at a slope
+     * of 1 every σ is exactly 0 or 1 in double precision, so the likelihood is flat there. The fit must still find
+     * the small slope, as Smile's logistic regression of the classes on the margins does (an independent fit;
+     * Platt's soft targets differ from 0 and 1 by 1/(n + 2), so the two agree closely at this size).
+     */
+    @Test
+    void hugeMarginsAreCalibratedAsALogisticRegressionOfTheClassesOnThem() {
+        Random random = new Random(5);
+        int n = 3000;
+        double[] margins = new double[n];
+        double[][] x = new double[n][1];
+        boolean[] ore = new boolean[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            margins[i] = (random.nextBoolean() ? 1 : -1) * (60 + 200 * random.nextDouble());
+            ore[i] = random.nextDouble() < 1 / (1 + Math.exp(-margins[i] / 100));
+            y[i] = ore[i] ? 1 : 0;
+            x[i][0] = margins[i];
+        }
+        Calibration c = Calibration.fit(margins, ore);
+        Properties options = new Properties();
+        options.setProperty("smile.logistic.lambda", "0");
+        double[] w = LogisticRegression.binomial(x, y, options).coefficients(); // slope, then intercept
+        assertEquals(w[0], c.slope(), 0.05 * w[0], c.toString());
+        assertEquals(w[1], c.intercept(), 0.05, c.toString());
+        assertEquals(0.01, c.slope(), 0.002, "the margins' inflation undone: " + c);
+        assertTrue(c.eceAfter() < c.eceBefore() / 4, c.toString());
     }
 
     @Test
