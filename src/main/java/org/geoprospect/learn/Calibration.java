@@ -107,8 +107,12 @@ public record Calibration(double slope, double intercept, double nllBefore, doub
             b += step * db;
             f = next;
         }
-        if (!(a > 0)) { // a ranking the network got backwards on these patches is not one calibration should flip
+        if (!(a > 0)) {
+            // a ranking the network got backwards on these patches is not one calibration should flip: no slope, and
+            // the intercept that is best without one (the fitted one went with the negative slope), the ore share
             a = 1e-6;
+            double share = Arrays.stream(target).average().orElseThrow();
+            b = Math.log(share / (1 - share));
         }
         return new Calibration(a, b, nll(margins, ore, 1, 0), nll(margins, ore, a, b), ece(margins, ore, 1, 0),
                 ece(margins, ore, a, b));

@@ -91,6 +91,28 @@ class CalibrationTest {
         assertTrue(c.eceAfter() < c.eceBefore() / 4, c.toString());
     }
 
+    /** A ranking backwards on the validation patches, its margins far from 0: the ore share, whatever the margin. */
+    @Test
+    void aBackwardRankingGetsNoSlopeAndTheOreShare() {
+        Random random = new Random(6);
+        int n = 200;
+        double[] margins = new double[n];
+        boolean[] ore = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            double trueMargin = random.nextGaussian();
+            ore[i] = random.nextDouble() < 1 / (1 + Math.exp(-trueMargin));
+            count += ore[i] ? 1 : 0;
+            margins[i] = 150 - 100 * trueMargin;
+        }
+        Calibration c = Calibration.fit(margins, ore);
+        assertTrue(c.slope() > 0 && c.slope() < 1e-5, c.toString());
+        double share = (double) count / n;
+        assertEquals(share, c.probability(150), 0.01, c.toString());
+        assertEquals(share, c.probability(-150), 0.01, c.toString());
+        assertTrue(c.eceAfter() < 0.02, c.toString());
+    }
+
     @Test
     void separableOrTinySetsKeepAFiniteSlope() {
         double[] margins = {-2, -1, 1, 2};
