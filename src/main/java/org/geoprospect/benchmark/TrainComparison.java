@@ -77,7 +77,8 @@ public final class TrainComparison {
     /** One configuration's figures; {@code python} and its timings are null when Python's side did not run. */
     private record Row(NetworkArchitecture network, int inputSize, int threads, int interopThreads, long parameters,
                        boolean pointwiseAsProducts,
-                       List<Timing> train, List<Timing> trainerPath, List<Timing> inference, JsonNode python,
+                       List<Timing> train, List<Timing> trainerPath, List<Timing> inference,
+                       List<Timing> inferenceKeeping, JsonNode python,
                        List<Timing> pythonTrain, List<Timing> pythonInference, String loadBefore, String loadAfter) {
     }
 
@@ -138,6 +139,7 @@ public final class TrainComparison {
             List<Timing> pyTrain = new ArrayList<>();
             List<Timing> trainerPath = new ArrayList<>();
             List<Timing> inference = new ArrayList<>();
+            List<Timing> inferenceKeeping = new ArrayList<>();
             List<Timing> pyInference = new ArrayList<>();
             for (int step = -s.warmup(); step < s.steps(); step++) {
                 keep(train, step, djl.trainStep());
@@ -147,7 +149,8 @@ public final class TrainComparison {
                 keep(trainerPath, step, djl.trainerStep());
             }
             for (int step = -s.warmup(); step < s.steps(); step++) {
-                keep(inference, step, djl.inferenceStep());
+                keep(inference, step, djl.inferenceStep(true));
+                keep(inferenceKeeping, step, djl.inferenceStep(false));
                 keep(pyInference, step, info == null ? null : py.step("infer"));
             }
             boolean both = info != null && py.problem() == null;
@@ -159,10 +162,10 @@ public final class TrainComparison {
             err.printf(Locale.ROOT, "  training step: DJL %.3f s%s; inference: DJL %.3f s%s%n", wall(train),
                     both ? String.format(Locale.ROOT, ", Python %.3f s", wall(pyTrain)) : "", wall(inference),
                     both ? String.format(Locale.ROOT, ", Python %.3f s", wall(pyInference)) : "");
-            return new Row(network, size, djl.threads(), djl.interopThreads(), djl.parameters(), djl.pointwiseAsProducts(),
-                    train, trainerPath,
-                    inference, both ? info : null, both ? pyTrain : null, both ? pyInference : null, before,
-                    loadAverage());
+            return new Row(network, size, djl.threads(), djl.interopThreads(), djl.parameters(),
+                    djl.pointwiseAsProducts(), train, trainerPath,
+                    inference, inferenceKeeping, both ? info : null, both ? pyTrain : null,
+                    both ? pyInference : null, before, loadAverage());
         }
     }
 
@@ -239,15 +242,20 @@ public final class TrainComparison {
 
                 ### Inference
 
-                | network | input | threads | DJL batch | Python batch | CPU s (DJL / Python) | DJL patches/s \
-                | Python patches/s | DJL ÷ Python |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                Three passes in turn: ours as prediction and validation run it (each intermediate tensor freed \
+                once used, `InferencePass`), ours as DJL's `Block.forward` alone runs it (every intermediate kept \
+                until the batch ends), Python's.
+
+                | network | input | threads | DJL batch | DJL batch, intermediates kept | Python batch \
+                | CPU s (DJL / Python) | DJL patches/s | Python patches/s | DJL ÷ Python | kept ÷ Python |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         for (Row r : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %d px | %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.network().id(), r.inputSize(), threads(r), cell(r.inference()), cell(r.pythonInference()),
-                    cpu(r.inference(), r.pythonInference()), rate(s.batch(), r.inference()),
-                    rate(s.batch(), r.pythonInference()), ratio(r.inference(), r.pythonInference())));
+            md.append(String.format(Locale.ROOT, "| %s | %d px | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.network().id(), r.inputSize(), threads(r), cell(r.inference()), cell(r.inferenceKeeping()),
+                    cell(r.pythonInference()), cpu(r.inference(), r.pythonInference()), rate(s.batch(), r.inference()),
+                    rate(s.batch(), r.pythonInference()), ratio(r.inference(), r.pythonInference()),
+                    ratio(r.inferenceKeeping(), r.pythonInference())));
         }
         md.append("""
 

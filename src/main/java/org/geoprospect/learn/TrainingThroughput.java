@@ -146,13 +146,20 @@ public final class TrainingThroughput implements AutoCloseable {
         }
     }
 
-    /** One forward pass of a batch in inference mode, without gradients. */
-    public Timing inferenceStep() {
+    /**
+     * One forward pass of a batch in inference mode, without gradients.
+     *
+     * @param freeing as prediction and validation run it ({@link InferencePass}: each intermediate freed once used),
+     *                or as {@link ai.djl.nn.Block#forward} alone runs it (every intermediate kept to the batch's end),
+     *                to show what freeing saves
+     */
+    public Timing inferenceStep(boolean freeing) {
         try (NDManager batch = model.getNDManager().newSubManager()) {
             NDArray x = batch.create(values, shape);
+            ParameterStore store = new ParameterStore(batch, false);
             long[] t0 = now();
-            InferencePass.forward(model.getBlock(), new ParameterStore(batch, false), new NDList(x)).singletonOrThrow()
-                    .toFloatArray();
+            (freeing ? InferencePass.forward(model.getBlock(), store, new NDList(x))
+                    : model.getBlock().forward(store, new NDList(x), false)).singletonOrThrow().toFloatArray();
             return since(t0, 0);
         }
     }

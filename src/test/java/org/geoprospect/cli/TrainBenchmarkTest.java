@@ -54,6 +54,11 @@ class TrainBenchmarkTest {
         return md;
     }
 
+    /** Ours with intermediates freed, ours with them kept, Python's. */
+    private static final Pattern INFERENCE_ROW = Pattern.compile(
+            "\\| resnet18 \\| 32 px \\| 1 / \\S+ \\| ([0-9.]+ s \\([^)]*\\)) \\| ([0-9.]+ s \\([^)]*\\)) "
+                    + "\\| (\\S+) \\|");
+
     private static Matcher trainingRow(String md) {
         Matcher m = TRAINING_ROW.matcher(md);
         assertTrue(m.find(), "no training row for resnet18 at 32 px with 1 thread:\n" + md);
@@ -71,6 +76,9 @@ class TrainBenchmarkTest {
         assertEquals("–", row.group(4), "no Python step");
         assertTrue(md.contains("Python PyTorch is not available"), md);
         assertTrue(md.contains("not judged"), md);
+        Matcher inference = INFERENCE_ROW.matcher(md);
+        assertTrue(inference.find(), "an inference row with both of our passes timed:\n" + md);
+        assertEquals("–", inference.group(3), "no Python pass");
     }
 
     @Test
