@@ -53,6 +53,7 @@ public final class Networks {
      */
     public static Model newModel(NetworkSpec spec) {
         NativeMemory.keepForReuse(); // every model trains or predicts batch after batch: see NativeMemory
+        Nnpack.switchOff();
         Model model = Model.newInstance(spec.architecture().id());
         Block block = newBlock(spec);
         model.setBlock(block);
