@@ -15,9 +15,9 @@ import java.util.Optional;
  * kernels ({@code brgemm_convolution_bwd_utils::brg_blocking_t::est_eff_1x1}, SIGFPE): ResNet-50's bottlenecks
  * kill the JVM at the first backward pass. Capping the ISA below AVX2 ({@code ONEDNN_MAX_CPU_ISA=AVX}) avoids the
  * brgemm kernels but halves the speed of every network, and turning oneDNN's convolutions off while training (what
- * Python's {@code torch.backends.mkldnn.enabled = False} does) makes the networks with depthwise convolutions some
- * 30 times slower. Products keep oneDNN's other convolutions on (ResNet-50 trained
- * 4–5× faster than with oneDNN off, MobileNetV2 some 30×; {@code docs/train-speed.md}). Inference is unaffected:
+ * Python's {@code torch.backends.mkldnn.enabled = False} does) slows training by libtorch's fallback convolution.
+ * Products keep oneDNN's other convolutions on: ResNet-50 trained 4–5× faster than with oneDNN off, MobileNetV2
+ * 2–4× ({@code docs/train-speed.md}, {@code docs/native-worker.md}). Inference is unaffected:
  * the forward kernels of NCHW convolutions do not reach that code (oneDNN's channels-last 1×1 forward does, and no
  * network here makes channels-last tensors). The system property {@code geoprospect.oneDnnTraining} overrides the
  * detection: {@code auto} (default), {@code off} (always products) or {@code on} (never).
