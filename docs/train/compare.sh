@@ -88,6 +88,12 @@ for seed in seeds:
             break
 
 south = survey == "murchison"
+# per seed, the logistic regression's south dense AUC, to pair each model with it
+logistic_south = {}
+for seed in seeds:
+    e = load(os.path.join(work, f"seed{seed}", "logistic-south", "metrics.json"))
+    if e:
+        logistic_south[seed] = e["evaluation"]["auc"]
 where = "in the north" if south else "over the whole grid"
 print(f"Survey: {survey}; cpu preset, 32-cell patches, at most {epochs} epochs, 3 spatial folds {where}; seeds "
       f"{', '.join(seeds)}. Figures are mean ± standard deviation over the seeds run (each seed's figure a mean "
@@ -95,7 +101,8 @@ print(f"Survey: {survey}; cpu preset, 32-cell patches, at most {epochs} epochs, 
 head = ["model", "seeds", "fold AUC", "fold AUCs (min–max)", "accuracy at 0.5", "F1 (ore)", "ECE raw → Platt",
         "− logistic (fold AUC)", "seeds above logistic"]
 if south:
-    head += ["south dense AUC", "south deposits in top 10 %", "south mean prob_sd"]
+    head += ["south dense AUC", "− logistic (south AUC)", "seeds above logistic (south)",
+             "south deposits in top 10 %", "south mean prob_sd"]
 head += ["s per epoch"]
 print("| " + " | ".join(head) + " |")
 print("| --- |" + " ---: |" * (len(head) - 1))
@@ -123,6 +130,7 @@ for net in nets:
              "" if net == "logistic" else f"{sum(g > 0 for g in gaps)} of {len(gaps)}"]
     if south:
         done = [(s, e["evaluation"]) for s, _, e in runs if e]
+        south_gaps = [e["auc"] - logistic_south[s] for s, e in done if s in logistic_south]
         sd = []
         for s, _ in done:
             info = json.loads(subprocess.run(["gdalinfo", "-json", "-stats", os.path.join(
@@ -130,6 +138,8 @@ for net in nets:
                 check=True).stdout)
             sd.append(info["bands"][1]["mean"])
         cells += [f"**{spread([e['auc'] for _, e in done])}**",
+                  "" if net == "logistic" else signed(south_gaps),
+                  "" if net == "logistic" else f"{sum(g > 0 for g in south_gaps)} of {len(south_gaps)}",
                   spread([e["successRate"]["captureAt10Percent"] for _, e in done]), spread(sd)]
     cells.append("" if net in BASELINES else f"{statistics.median(secs):.1f}")
     print("| " + " | ".join(cells) + " |")
