@@ -4,11 +4,9 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -198,16 +196,9 @@ public final class Trainer {
                 try (NDManager batch = model.getNDManager().newSubManager()) {
                     NDArray x = PatchBatch.inputs(batch, part,
                             i -> augmenter.augment(data.patches().get(i), epoch, i), channels, p.cropSize());
-                    NDArray y = PatchBatch.labels(batch, data, part);
-                    try (GradientTurn turn = GradientTurn.take();
-                         GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                        NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                        collector.backward(l);
-                        loss = l.getFloat();
-                        correct += PatchBatch.correct(logits, data, part);
-                    }
-                    trainer.step();
+                    OptimizerStep step = OptimizerStep.take(trainer, x, PatchBatch.labels(batch, data, part));
+                    loss = step.loss();
+                    correct += PatchBatch.correct(step.logits(), data, part);
                 }
                 lossSum += (double) loss * part.length;
                 progress.progress(((epoch - 1.0) * batches + b + 1) / ((double) p.epochs() * batches),

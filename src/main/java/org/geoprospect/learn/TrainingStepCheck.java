@@ -3,11 +3,9 @@ package org.geoprospect.learn;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -68,15 +66,7 @@ public final class TrainingStepCheck {
             for (int s = 0; s < steps; s++) {
                 try (NDManager step = model.getNDManager().newSubManager()) {
                     NDArray x = step.create(values, new Shape(batch, channels, inputSize, inputSize));
-                    NDArray y = step.create(labels);
-                    try (GradientTurn turn = GradientTurn.take();
-                         GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                        collector.backward(loss);
-                        losses.add((double) loss.getFloat());
-                    }
-                    trainer.step();
+                    losses.add((double) OptimizerStep.take(trainer, x, step.create(labels)).loss());
                 }
             }
             return new Result(architecture, inputSize, losses, (System.nanoTime() - start) / 1e9);

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -126,7 +125,7 @@ public final class TrainingThroughput implements AutoCloseable {
             NDArray x = batch.create(values, shape);
             NDArray y = batch.create(labels);
             long[] t0 = now();
-            takeStep(x, y);
+            OptimizerStep.take(trainer, x, y);
             return since(t0, 0);
         }
     }
@@ -140,8 +139,7 @@ public final class TrainingThroughput implements AutoCloseable {
                     s.channels(), s.inputSize());
             NDArray y = PatchBatch.labels(batch, data, indices);
             double assembly = (System.nanoTime() - t0[0]) / 1e9;
-            NDArray logits = takeStep(x, y);
-            PatchBatch.correct(logits, data, indices);
+            PatchBatch.correct(OptimizerStep.take(trainer, x, y).logits(), data, indices);
             return since(t0, assembly);
         }
     }
@@ -193,20 +191,6 @@ public final class TrainingThroughput implements AutoCloseable {
             JniUtils.setNumThreads(threadsBefore);
             NativeMemory.release();
         }
-    }
-
-    /** Forward, loss, backward (reading the loss, as {@link Trainer} does), update; returns the logits. */
-    private NDArray takeStep(NDArray x, NDArray y) {
-        NDArray logits;
-        try (GradientTurn turn = GradientTurn.take();
-             GradientCollector collector = trainer.newGradientCollector()) {
-            logits = trainer.forward(new NDList(x)).singletonOrThrow();
-            NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-            collector.backward(loss);
-            loss.getFloat();
-        }
-        trainer.step();
-        return logits;
     }
 
     private static long[] now() {
